@@ -1,0 +1,177 @@
+"""The official report layouts as data.
+
+The layouts live in ``layouts/layout-*.json``, one file per official format, each naming its
+legal source. This module turns them into frozen objects that the reader, the checks, the
+renderer and the ledger all use: nobody else spells out a row or a column.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+FormatName = Literal["2021", "2019"]
+FORMATS: tuple[FormatName, ...] = ("2021", "2019")
+TABLE_KEYS = ("active", "requests", "appeals")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str = "count"  # "count", "signed" (本年增/减) or "amount"
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    columns: tuple[Column, ...]
+    group: str | None = None  # the merged label printed before the row (三、本年度办理结果 …)
+    item: str | None = None  # 第二十条第（x）项, for the rows of table 二
+
+    @property
+    def column_keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A linear identity the layout implies between cells of one table.
+
+    ``row_sum``: in each row, ``total`` = sum of ``columns``.
+    ``column_sum``: in each column, row ``total`` = sum of ``rows``.
+    ``balance``: in each column, sum of ``left`` rows = sum of ``right`` rows.
+    """
+
+    kind: Literal["row_sum", "column_sum", "balance"]
+    parts: tuple[str, ...]
+    total: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    section: str
+    title: str
+    rows: tuple[Row, ...]
+    identities: tuple[Identity, ...]
+    title_aliases: tuple[str, ...] = ()
+
+    def row(self, key: str) -> Row:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        raise KeyError(key)
+
+    @property
+    def row_keys(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.rows)
+
+    def paths(self) -> list[str]:
+        """Every cell of the table as a record path, in printed order."""
+        return [f"{self.key}.{r.key}.{c.key}" for r in self.rows for c in r.columns]
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    title: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Layout:
+    format: FormatName
+    source: str
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...]
+
+    def table(self, key: str) -> Table:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+    def paths(self) -> list[str]:
+        return [p for t in self.tables for p in t.paths()]
+
+    def empty_tables(self) -> dict[str, dict[str, dict[str, None]]]:
+        """The tables of a record with every cell null."""
+        return {
+            t.key: {r.key: dict.fromkeys(r.column_keys) for r in t.rows} for t in self.tables
+        }
+
+
+def _row(data: dict[str, Any], columns: tuple[Column, ...], item: str | None = None) -> Row:
+    return Row(
+        key=data["key"],
+        label=data["label"],
+        aliases=tuple(data.get("aliases", ())),
+        columns=columns,
+        group=data.get("group"),
+        item=item,
+    )
+
+
+def _columns(data: list[dict[str, Any]]) -> tuple[Column, ...]:
+    return tuple(
+        Column(key=c["key"], label=c["label"], kind=c.get("kind", "count"), unit=c.get("unit"))
+        for c in data
+    )
+
+
+def _identities(table: dict[str, Any], rows: tuple[Row, ...]) -> tuple[Identity, ...]:
+    out: list[Identity] = []
+    for ident in table.get("identities", ()):
+        kind = ident["kind"]
+        if kind == "row_sum":
+            out.append(Identity("row_sum", tuple(ident["columns"]), (ident["total"],)))
+        elif kind == "column_sum":
+            out.append(Identity("column_sum", tuple(ident["rows"]), (ident["total"],)))
+        elif kind == "balance":
+            out.append(Identity("balance", tuple(ident["left"]), tuple(ident["right"])))
+        else:  # pragma: no cover - guarded by tests over the data files
+            raise ValueError(f"unknown identity kind {kind!r}")
+    return tuple(out)
+
+
+def _table(data: dict[str, Any]) -> Table:
+    rows: tuple[Row, ...]
+    if "groups" in data:
+        rows = tuple(
+            _row(r, _columns(g["columns"]), item=g["item"]) for g in data["groups"] for r in g["rows"]
+        )
+    else:
+        columns = _columns(data["columns"])
+        rows = tuple(_row(r, columns) for r in data["rows"])
+    return Table(
+        key=data["key"],
+        section=data["section"],
+        title=data["title"],
+        rows=rows,
+        identities=_identities(data, rows),
+        title_aliases=tuple(data.get("title_aliases", ())),
+    )
+
+
+@cache
+def layout(fmt: FormatName) -> Layout:
+    """The official layout named ``fmt`` ("2021" or "2019")."""
+    if fmt not in FORMATS:
+        raise KeyError(f"unknown layout {fmt!r}; known: {', '.join(FORMATS)}")
+    text = resources.files("gongkai.layouts").joinpath(f"layout-{fmt}.json").read_text("utf-8")
+    data = json.loads(text)
+    return Layout(
+        format=fmt,
+        source=data["source"],
+        sections=tuple(
+            Section(s["number"], s["title"], tuple(s.get("aliases", ()))) for s in data["sections"]
+        ),
+        tables=tuple(_table(t) for t in data["tables"]),
+    )
