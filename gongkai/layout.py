@@ -103,9 +103,7 @@ class Layout:
 
     def empty_tables(self) -> dict[str, dict[str, dict[str, None]]]:
         """The tables of a record with every cell null."""
-        return {
-            t.key: {r.key: dict.fromkeys(r.column_keys) for r in t.rows} for t in self.tables
-        }
+        return {t.key: {r.key: dict.fromkeys(r.column_keys) for r in t.rows} for t in self.tables}
 
 
 def _row(data: dict[str, Any], columns: tuple[Column, ...], item: str | None = None) -> Row:
@@ -145,7 +143,9 @@ def _table(data: dict[str, Any]) -> Table:
     rows: tuple[Row, ...]
     if "groups" in data:
         rows = tuple(
-            _row(r, _columns(g["columns"]), item=g["item"]) for g in data["groups"] for r in g["rows"]
+            _row(r, _columns(g["columns"]), item=g["item"])
+            for g in data["groups"]
+            for r in g["rows"]
         )
     else:
         columns = _columns(data["columns"])

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from gongkai.layout import FORMATS, TABLE_KEYS, FormatName, layout
+from gongkai.layout import FORMATS, TABLE_KEYS, layout
 
 Value = int | float | None
 TableData = dict[str, dict[str, Value]]
@@ -111,7 +111,7 @@ class Report:
         if self.format not in FORMATS:
             return []
         out: list[tuple[str, Value]] = []
-        for path in layout(self.format).paths():  # type: ignore[arg-type]
+        for path in layout(self.format).paths():
             out.append((path, self.get(path)))
         return out
 
@@ -157,13 +157,13 @@ class Report:
                 full = {}
             for row, cols in raw.items():
                 if isinstance(cols, dict):
-                    full.setdefault(row, {}).update(
-                        {c: _value(v) for c, v in cols.items()}
-                    )
+                    full.setdefault(row, {}).update({c: _value(v) for c, v in cols.items()})
             tables[key] = full
         prov = {
             k: Provenance(
-                where=v.get("where", ""), raw=v.get("raw", ""), how=v.get("how", "read"),
+                where=v.get("where", ""),
+                raw=v.get("raw", ""),
+                how=v.get("how", "read"),
                 line=v.get("line"),
             )
             for k, v in (data.get("provenance") or {}).items()
@@ -172,7 +172,9 @@ class Report:
         if isinstance(raw_notes, str):
             raw_notes = [raw_notes]
         notes = tuple(
-            Note(n) if isinstance(n, str) else Note(n.get("message", ""), n.get("path"), n.get("where"))
+            Note(n)
+            if isinstance(n, str)
+            else Note(n.get("message", ""), n.get("path"), n.get("where"))
             for n in raw_notes
         )
         extra = tuple(

@@ -1,0 +1,133 @@
+"""From the printed values of a row to cell values, following the cell rules of the record.
+
+A row printed with one value per cell takes them in order. A row printed with fewer values than
+cells is a digit run that lost its separators (or a row with blanks): it is split only when the
+table's identities leave exactly one way; otherwise its cells are null with a note. Dashes and
+无 are 0. A unit printed in the cell is dropped from the number and noted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from gongkai.reader.digits import Split, splits
+from gongkai.reader.tokens import DASH, VALUE, Token
+from gongkai.record import Provenance, Value
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Value
+    provenance: Provenance | None  # None for a cell nothing was printed for
+
+
+@dataclass
+class RowCells:
+    """The cells of one row, or the candidate splits still open for it."""
+
+    cells: list[Cell]
+    candidates: list[Split] | None = None  # several splits remain: decided with the table
+    run: list[Token] | None = None  # the tokens the candidates were split from
+    note: str | None = None
+
+
+def parse_value(token: Token) -> tuple[Value, str, str | None]:
+    """A printed value token as (value, how, note)."""
+    text = token.text
+    if DASH.match(text):
+        return 0, "dash", f"“{text}”按 0 记录"
+    m = VALUE.match(text)
+    if m is None:
+        return None, "text", f"“{text}”不是数字，记为空"
+    sign, number = m.group(1), m.group(2)
+    value: int | float = float(number) if "." in number else int(number)
+    if sign == "-":
+        value = -value
+    unit = text[len(sign) + len(number) :]
+    return value, "read", (f"单位“{unit}”已从数值中去掉" if unit else None)
+
+
+def _provenance(token: Token, how: str = "read", raw: str | None = None) -> Provenance:
+    return Provenance(
+        where=token.where, raw=token.text if raw is None else raw, how=how, line=token.line
+    )
+
+
+def _blank_row(n: int) -> list[Cell]:
+    return [Cell(None, None) for _ in range(n)]
+
+
+def row_cells(
+    tokens: Sequence[Token], n: int, accept: Callable[[Split], bool] | None = None
+) -> RowCells:
+    """Cells of a row of ``n`` columns from the value tokens printed after its label."""
+    if not tokens:
+        return RowCells(_blank_row(n))
+    structured = all(t.cell for t in tokens)
+    if structured:
+        values = list(tokens)
+        while len(values) > n and values[-1].kind == "blank":
+            values.pop()
+        if len(values) == n:
+            return RowCells([_direct(t) for t in values])
+        tokens = [t for t in tokens if t.kind == "value"]
+        if len(tokens) == n:
+            return RowCells([_direct(t) for t in tokens])
+    values = [t for t in tokens if t.kind == "value"]
+    if len(values) == n:
+        return RowCells([_direct(t) for t in values])
+    raw = " ".join(t.text for t in values)
+    if len(values) > n:
+        return RowCells(
+            _blank_row(n),
+            note=f"该行印有 {len(values)} 个数值（“{raw}”），多于 {n} 列，无法对应，记为空",
+        )
+    groups = [t.text for t in values]
+    if not all(g.isdigit() for g in groups):
+        return RowCells(
+            _blank_row(n),
+            note=f"该行只印有 {len(values)} 个数值（“{raw}”），少于 {n} 列，无法对应，记为空",
+        )
+    found = splits(groups, n, accept)
+    if len(found) == 1:
+        return RowCells(_split_cells(found[0], values), run=values)
+    if not found:
+        note = f"数字串“{raw}”无法按表内勾稽关系拆分为 {n} 个单元格，记为空"
+        return RowCells(_blank_row(n), note=note, run=values)
+    return RowCells(_blank_row(n), candidates=found, run=values)
+
+
+def _direct(token: Token) -> Cell:
+    if token.kind == "blank":
+        return Cell(None, None)
+    value, how, _ = parse_value(token)
+    return Cell(value, _provenance(token, how))
+
+
+def _split_cells(split: Split | Sequence[int | None], run: Sequence[Token]) -> list[Cell]:
+    raw = " ".join(t.text for t in run)
+    return [Cell(v, _provenance(run[0], "split", raw) if v is not None else None) for v in split]
+
+
+def decided(row: RowCells, values: Sequence[int | None]) -> RowCells:
+    """The row with the values the table decided for its open candidates."""
+    assert row.run is not None
+    cells = _split_cells(values, row.run)
+    note = None
+    if any(v is None for v in values):
+        note = (
+            f"数字串“{' '.join(t.text for t in row.run)}”有多种拆分方式，无法唯一确定的单元格记为空"
+        )
+    return RowCells(cells, note=note)
+
+
+def unit_notes(tokens: Sequence[Token]) -> list[str]:
+    out = []
+    for t in tokens:
+        if t.kind == "value":
+            _, _, note = parse_value(t)
+            if note and re.search("单位", note):
+                out.append(note)
+    return out

@@ -1,0 +1,91 @@
+"""The words of the official tables, as the table reader looks for them.
+
+Built from the layout data: every row label and its variants, the merged group labels, the
+column headers, the 第二十条 items and the table titles. Matching is done on a compact form of
+the text (Chinese characters, letters and digits only), so spacing, brackets and punctuation
+never decide a match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gongkai.layout import FormatName, layout
+
+_KEEP = re.compile(r"[^\u3400-\u9fffA-Za-z0-9]+")
+
+# Printed words of the table area that are neither rows nor columns of the layout.
+_NOISE = (
+    "信息内容",
+    "申请人情况",
+    "法人或其他组织",
+    "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和",
+    "勾稽关系",
+    "第二十条第",
+    "项目",
+    "类别",
+    "数量",
+    "数据项目",
+    "行政诉讼",
+    "单位万元",
+    "万元",
+    "历史累计",
+    "本年度办理结果",
+    "办理结果",
+)
+
+
+def compact(text: str) -> str:
+    """The text with only Chinese characters, ASCII letters and digits kept."""
+    return _KEEP.sub("", text)
+
+
+@dataclass(frozen=True)
+class Meaning:
+    table: str  # "active", "requests", "appeals" or "" for noise
+    row: int  # index of the row in its table, or -1 for a header/group/noise word
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    pattern: re.Pattern[str]
+    meanings: dict[str, tuple[Meaning, ...]]
+
+
+@cache
+def lexicon(fmt: FormatName) -> Lexicon:
+    words: dict[str, list[Meaning]] = {}
+
+    def add(word: str, meaning: Meaning) -> None:
+        key = compact(word)
+        if key and meaning not in words.setdefault(key, []):
+            words[key].append(meaning)
+
+    noise = Meaning("", -1)
+    for word in _NOISE:
+        add(word, noise)
+    lay = layout(fmt)
+    for section in lay.sections:
+        add(section.title, noise)
+    for table in lay.tables:
+        add(table.title, noise)
+        for alias in table.title_aliases:
+            add(alias, noise)
+        for index, row in enumerate(table.rows):
+            meaning = Meaning(table.key, index)
+            add(row.label, meaning)
+            for alias in row.aliases:
+                add(alias, meaning)
+            if row.group:
+                add(row.group, noise)
+                add(re.sub(r"^[(（]?[一二三四五六七八九十]+[)）、]?", "", row.group), noise)
+            if row.item:
+                add(row.item, noise)
+            for column in row.columns:
+                add(column.label, noise)
+    # Longest first, so that a longer word wins at the same position.
+    keys = sorted(words, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(k) for k in keys))
+    return Lexicon(pattern, {k: tuple(v) for k, v in words.items()})

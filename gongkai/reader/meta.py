@@ -1,0 +1,148 @@
+"""The report's metadata: agency, year reported on, publication date, layout.
+
+All found in the normalised text with patterns for the ways real pages print them. The layout
+is decided by the printed table (its column headers), never by the year; the year decides only
+when no table is printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gongkai.record import RecordFormat
+
+_YEAR = r"((?:19|20)\d{2})"
+_AGENCY_CHARS = r"[\u3400-\u9fff()A-Za-z0-9·]"
+_REPORT = r"\s*年\s*度?\s*(?:政府)?\s*信息\s*公开\s*(?:工作)?\s*(?:年度|年)?\s*(?:报告|报|告年度报)"
+_TITLE_AGENCY_FIRST = re.compile(rf"({_AGENCY_CHARS}{{2,40}}?)\s*{_YEAR}{_REPORT}")
+_TITLE_YEAR_FIRST = re.compile(
+    rf"{_YEAR}\s*年\s*度?\s*({_AGENCY_CHARS}{{2,40}}?)\s*政府信息公开(?:工作)?(?:年度)?报告"
+)
+_PERIOD = re.compile(
+    rf"{_YEAR}\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-)\s*(?:\d+年)?\s*12\s*月\s*31\s*日"
+)
+_ANY_YEAR = re.compile(rf"{_YEAR}\s*年度?(?:政府)?信息公开")
+_CONTACT = re.compile(
+    rf"(?:与|向|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
+)
+_DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
+_PUBLISHED = re.compile(rf"发布(?:日期|时间|日时间)\s*[:：]?\s*{_DATE}")
+_LONE_DATE = re.compile(rf"(?m)^\s*[(]?\s*{_DATE}\s*[)]?\s*$")
+_CHROME_PREFIX = re.compile(r"^(?:.*[:：]\s*|#+\s*|关于)")
+_2021_HEADERS = (
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "逾期不补正",
+    "收费通知要求缴纳费用",
+)
+_2019_HEADERS = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "政府集中采购",
+    "采购项目数量",
+)
+_OFFICIAL_ANY = ("本年新收政府信息公开申请数量", "申请人情况", "结转下年度继续办理", "第二十条第")
+
+
+@dataclass(frozen=True)
+class Meta:
+    agency: str | None
+    year: int | None
+    published: str | None
+    format: RecordFormat | None
+    title_end: int  # offset just after the title, 0 if no title was found
+
+
+def _clean_agency(raw: str) -> str | None:
+    agency = raw.strip()
+    agency = _CHROME_PREFIX.sub("", agency.split()[-1] if agency.split() else agency)
+    agency = agency.strip("()")
+    if sum(1 for ch in agency if "\u3400" <= ch <= "\u9fff") < 2:
+        return None
+    return agency
+
+
+def find_title(text: str) -> tuple[str | None, int | None, int]:
+    head = text[:6000]
+    best: tuple[str | None, int | None, int] = (None, None, 0)
+    for m in _TITLE_AGENCY_FIRST.finditer(head):
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        before = head[line_start : m.start(2)]
+        agency = _clean_agency(before) if before.strip() else None
+        if agency and "报告" not in agency:
+            return agency, int(m.group(2)), m.end()
+        if best[1] is None:
+            best = (None, int(m.group(2)), m.end())
+    m2 = _TITLE_YEAR_FIRST.search(head)
+    if m2:
+        agency = _clean_agency(m2.group(2))
+        if agency:
+            return agency, int(m2.group(1)), m2.end()
+    return best
+
+
+def find_format(text: str, year: int | None) -> RecordFormat | None:
+    score21 = sum(1 for h in _2021_HEADERS if h in text)
+    score19 = sum(1 for h in _2019_HEADERS if h in text)
+    if score21 > score19:
+        return "2021"
+    if score19 > score21:
+        return "2019"
+    if any(h in text for h in _OFFICIAL_ANY):
+        if year is not None and year <= 2020:
+            return "2019"
+        return "2021"
+    if year is None:
+        return None
+    if year < 2019:
+        return "pre-2019"
+    return "2019" if year <= 2020 else "2021"
+
+
+def find_published(text: str, title_end: int, hint: str | None) -> str | None:
+    m = _PUBLISHED.search(text)
+    if m:
+        return _iso(m)
+    if hint:
+        return hint
+    after_title = text[title_end : title_end + 200] if title_end else ""
+    m = _LONE_DATE.search(after_title)
+    if m:
+        return _iso(m)
+    tail = text[-600:]
+    dates = list(_LONE_DATE.finditer(tail))
+    if dates:
+        return _iso(dates[-1])
+    return None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    year, month, day = (int(g) for g in m.groups()[-3:])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def find_meta(text: str, published_hint: str | None = None) -> Meta:
+    agency, year, title_end = find_title(text)
+    if year is None:
+        m = _PERIOD.search(text) or _ANY_YEAR.search(text)
+        year = int(m.group(1)) if m else None
+    else:
+        period = _PERIOD.search(text)
+        if period and int(period.group(1)) != year and title_end == 0:
+            year = int(period.group(1))
+    if agency is None:
+        m = _CONTACT.search(text)
+        agency = m.group(1) if m else None
+    return Meta(
+        agency=agency,
+        year=year,
+        published=find_published(text, title_end, published_hint),
+        format=find_format(text, year),
+        title_end=title_end,
+    )

@@ -1,0 +1,101 @@
+"""The reading pipeline: document → normalised tokens → sections → tables → record.
+
+Pure stages over frozen values: ``read_document`` takes a loaded ``Document`` and returns a
+``Report``; nothing here touches files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gongkai.layout import FormatName, layout
+from gongkai.reader.meta import find_meta
+from gongkai.reader.segment import find_headings, sections
+from gongkai.reader.tables import TableRead, read_table
+from gongkai.reader.tokens import SourceLine, Token, Tokens, tokenize
+from gongkai.record import ExtraRow, InputInfo, Note, Provenance, Report, TableData
+
+
+def _region(
+    spans: dict[str, tuple[int, int]], number: str, text_len: int
+) -> tuple[int, int] | None:
+    """Where the table of section ``number`` is looked for: its section, or a guess around it."""
+    if number in spans:
+        return spans[number]
+    order = ("二", "三", "四", "五")
+    i = order.index(number)
+    start = 0
+    for previous in reversed(order[:i]):
+        if previous in spans:
+            start = spans[previous][1] if previous in spans else 0
+            break
+    else:
+        start = spans["一"][1] if "一" in spans else 0
+    end = text_len
+    for following in order[i + 1 :]:
+        if following in spans:
+            end = spans[following][0]
+            break
+    if start >= end:
+        return None
+    return start, end
+
+
+def _tokens_in(tokens: Tokens, span: tuple[int, int]) -> list[Token]:
+    start, end = span
+    return [t for t in tokens.tokens if start <= t.pos < end]
+
+
+def read_lines(
+    lines: Sequence[SourceLine],
+    *,
+    info: InputInfo | None = None,
+    published_hint: str | None = None,
+    load_notes: Sequence[str] = (),
+) -> Report:
+    """Read a report from document lines (see ``gongkai.reader.document``)."""
+    tokens = tokenize(lines)
+    text = tokens.text
+    meta = find_meta(text, published_hint)
+    headings = find_headings(text)
+    spans = sections(text, headings)
+    section_text = {n: text[a:b].strip() for n, (a, b) in spans.items()}
+    titles = {h.number: h.printed for h in headings}
+    notes: list[Note] = [Note(n) for n in load_notes]
+    provenance: dict[str, Provenance] = {}
+    extra: list[ExtraRow] = []
+    tables: dict[str, TableData | None] = {"active": None, "requests": None, "appeals": None}
+    fmt = meta.format
+    if fmt in ("2021", "2019"):
+        lay = layout(fmt)
+        section_of = {"active": "二", "requests": "三", "appeals": "四"}
+        for table in lay.tables:
+            span = _region(spans, section_of[table.key], len(text))
+            read = (
+                read_table(fmt, table, _tokens_in(tokens, span))
+                if span
+                else TableRead(data={r.key: dict.fromkeys(r.column_keys) for r in table.rows})
+            )
+            tables[table.key] = read.data
+            provenance.update(read.provenance)
+            notes.extend(read.notes)
+            extra.extend(read.extra_rows)
+    return Report(
+        format=fmt,
+        agency=meta.agency,
+        year=meta.year,
+        published=meta.published,
+        active=tables["active"],
+        requests=tables["requests"],
+        appeals=tables["appeals"],
+        extra_rows=tuple(extra),
+        sections=section_text,
+        section_titles=titles,
+        provenance=provenance,
+        notes=tuple(notes),
+        input=info or InputInfo(),
+    )
+
+
+def default_format(year: int | None) -> FormatName:
+    return "2019" if year is not None and year <= 2020 else "2021"

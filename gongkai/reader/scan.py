@@ -1,0 +1,140 @@
+"""Finding the rows of an official table in a token stream, and the printed values of each.
+
+The scanner walks the tokens of a table's region. Consecutive text tokens form a label run;
+the words of the layout found in a run (see ``lexicon``) name the rows printed there, in order.
+The last row named in a run owns the values that follow it, up to the next run that names a
+row. Rows are expected in layout order: only the next few rows are looked for (so a column
+header such as 其他 or 总计 is not taken for a row far below), a row may be named again (a
+heading repeated before its table), and a run naming rows out of order is a header, not rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from gongkai.layout import FormatName, Table
+from gongkai.reader.lexicon import compact, lexicon
+from gongkai.reader.tokens import Token
+
+WINDOW = 4  # how many rows ahead a label may skip to
+PROSE_LEFTOVER = 12  # characters of a run not explained by table words that make it prose
+
+
+@dataclass
+class RowHit:
+    index: int
+    label: Token
+    values: list[Token] = field(default_factory=list)
+    repeated: bool = False
+
+
+@dataclass
+class ExtraHit:
+    label: str
+    token: Token
+    values: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class Scan:
+    rows: dict[int, RowHit]
+    extras: list[ExtraHit]
+    orphans: list[Token]  # values that followed no row label
+
+
+def _runs(tokens: Sequence[Token]) -> list[tuple[str, list[Token]]]:
+    runs: list[tuple[str, list[Token]]] = []
+    for token in tokens:
+        kind = "text" if token.kind == "text" else "values"
+        if runs and runs[-1][0] == kind and not (kind == "text" and token.row_start):
+            runs[-1][1].append(token)
+        else:
+            runs.append((kind, [token]))
+    return runs
+
+
+def _hits(
+    fmt: FormatName, table: str, run: list[Token], low: int, high: int
+) -> tuple[list[tuple[int, Token]] | None, int]:
+    """Rows of ``table`` named in a label run (None when the run is prose or a header), and
+    how many Chinese characters of the run no table word explains."""
+    lex = lexicon(fmt)
+    hits: list[tuple[int, Token]] = []
+    leftover = 0
+    for token in run:
+        text = compact(token.text)
+        at = 0
+        for m in lex.pattern.finditer(text):
+            leftover += _cjk(text[at : m.start()])
+            at = m.end()
+            rows = [
+                x.row for x in lex.meanings[m.group(0)] if x.table == table and low <= x.row <= high
+            ]
+            if rows:
+                hits.append((min(rows), token))
+        leftover += _cjk(text[at:])
+    if leftover > PROSE_LEFTOVER:
+        return None, leftover
+    indexes = [i for i, _ in hits]
+    if any(b <= a for a, b in itertools.pairwise(indexes)):
+        return None, leftover
+    return hits, leftover
+
+
+def _cjk(text: str) -> int:
+    return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+
+
+def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
+    rows: dict[int, RowHit] = {}
+    extras: list[ExtraHit] = []
+    orphans: list[Token] = []
+    current: RowHit | ExtraHit | None = None
+    nxt = 0  # index of the next row expected
+    last = len(table.rows) - 1
+    for kind, run in _runs(tokens):
+        if kind == "values":
+            if current is None:
+                orphans.extend(t for t in run if t.kind == "value")
+            else:
+                current.values.extend(run)
+            continue
+        low = max(0, nxt - 1)
+        hits, leftover = _hits(fmt, table.key, run, low, min(last, nxt + WINDOW))
+        if not hits:
+            label = "".join(t.text for t in run)
+            if hits is not None and rows and table.key == "active" and leftover >= 2:
+                current = ExtraHit(label, run[0])
+                extras.append(current)
+            elif hits is None or leftover > 2:
+                current = None
+            continue
+        for index, token in hits:
+            hit = RowHit(index, token, repeated=index in rows)
+            rows[index] = hit  # a repeated label starts the row again
+            current = hit
+            nxt = index + 1
+    return Scan(rows, [e for e in extras if e.values], orphans)
+
+
+def appeal_values(tokens: Sequence[Token]) -> tuple[list[Token], bool]:
+    """The values printed after table 四's headers, and whether the headers were found."""
+    lex = lexicon("2021")
+    started = False
+    values: list[Token] = []
+    for token in tokens:
+        if token.kind == "text":
+            text = compact(token.text)
+            words = lex.pattern.findall(text)
+            leftover = _cjk(lex.pattern.sub("", text))
+            if words and leftover <= 2:
+                started = True  # a header (some pages print one header per block)
+                continue
+            if started and (values or leftover > PROSE_LEFTOVER):
+                break
+            continue
+        if started:
+            values.append(token)
+    return values, started

@@ -1,0 +1,88 @@
+"""Finding the six statutory sections in the normalised text.
+
+A heading is found by its title, whatever numeral is printed before it (misnumbered headings
+are common, and the checks need to see them), in running text too: a flattened page prints the
+whole report on one line. A title with a numeral (``二、主动公开政府信息情况``) is looked for
+anywhere; a bare title only on a line of its own. The first heading of each section wins, and
+headings must come in an order that keeps each section after the previous one found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六")
+
+# Title patterns on normalised text (half-width punctuation, single spaces).
+_S = r"\s*"
+_TITLES: dict[str, str] = {
+    "一": r"总体情况|概述",
+    "二": r"主动公开政府信息(?:的)?情况|主动公开政府信息",
+    "三": r"收到和处理政府信息公开申请(?:的)?情况|收到和处理政府信息公开申请",
+    "四": (
+        r"(?:政府信息公开(?:工作)?(?:申请)?)?行政复议(?:[、,和及与]|)" + _S + r"行政诉讼(?:的)?情况"
+        r"|因政府信息公开(?:工作|申请)?被?申请行政复议[、,]?" + _S + r"提起行政诉讼(?:的)?情况"
+    ),
+    "五": r"(?:政府信息公开工作)?存在的?主要问题(?:及|和|与)?" + _S + r"改进(?:的)?(?:情况|措施)?",
+    "六": r"其他需要报告的事项",
+}
+_NUMERAL = r"([一二三四五六七八九十]{1,2})" + _S + r"[、.,]" + _S
+_NUMBERED = {n: re.compile(_NUMERAL + r"(?:" + t + r")") for n, t in _TITLES.items()}
+_BARE = {n: re.compile(r"(?m)^" + _S + r"(?:" + t + r")" + _S + r"$") for n, t in _TITLES.items()}
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: str  # the section this heading opens (by its title)
+    printed: str  # the heading as printed
+    printed_numeral: str | None  # the numeral printed before it, if any
+    start: int  # offset of the heading in the text
+    end: int  # offset just after it
+
+
+def find_headings(text: str) -> list[Heading]:
+    """The section headings of ``text``, in text order, at most one per section."""
+    found: list[Heading] = []
+    floor = 0
+    for number in SECTION_NUMBERS:
+        best: Heading | None = None
+        for pattern, numbered in ((_NUMBERED[number], True), (_BARE[number], False)):
+            for m in pattern.finditer(text, floor):
+                if numbered and not _numeral_fits(m.group(1)):
+                    continue
+                if numbered and _inside_sentence(text, m.start()):
+                    continue
+                heading = Heading(
+                    number=number,
+                    printed=m.group(0).strip(),
+                    printed_numeral=m.group(1) if numbered else None,
+                    start=m.start(),
+                    end=m.end(),
+                )
+                if best is None or heading.start < best.start:
+                    best = heading
+                break
+        if best is not None:
+            found.append(best)
+            floor = best.end
+    return found
+
+
+def _numeral_fits(numeral: str) -> bool:
+    return numeral in SECTION_NUMBERS or numeral in ("七", "八")
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """A numbered title quoted inside a sentence (``详见“二、主动公开…”``) is not a heading."""
+    before = text[max(0, start - 1) : start]
+    return before in ("“", '"', "《", "见")
+
+
+def sections(text: str, headings: list[Heading]) -> dict[str, tuple[int, int]]:
+    """Each found section's span (from its heading's end to the next heading's start)."""
+    out: dict[str, tuple[int, int]] = {}
+    for i, heading in enumerate(headings):
+        end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+        out[heading.number] = (heading.end, end)
+    return out

@@ -1,0 +1,199 @@
+"""Reading the three official tables of a report from its tokens.
+
+Each table is read from the tokens of its own section. Rows come from ``scan``; each row's
+printed values become cells (``cells``); rows whose digit runs still allow several splits are
+decided together with the table's column identities; last, the cells the identities force to 0
+are filled. Every cell keeps its provenance; everything uncertain becomes a null with a note.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from gongkai.layout import FormatName, Identity, Table, layout
+from gongkai.reader.cells import Cell, RowCells, decided, parse_value, row_cells
+from gongkai.reader.digits import Split, agreed
+from gongkai.reader.scan import scan
+from gongkai.reader.tokens import Token
+from gongkai.record import ExtraRow, Note, Provenance, TableData, Value
+
+MAX_COMBINATIONS = 50000
+Grid = dict[tuple[str, str], Value]
+
+
+@dataclass
+class TableRead:
+    data: TableData
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    extra_rows: list[ExtraRow] = field(default_factory=list)
+    found: bool = False  # at least one row label was found
+
+
+def _row_accept(table: Table) -> object:
+    sums = [i for i in table.identities if i.kind == "row_sum"]
+    if not sums:
+        return None
+    keys = table.rows[0].column_keys
+
+    def accept(values: Split) -> bool:
+        cell = dict(zip(keys, values, strict=True))
+        return all(sum(cell[p] for p in i.parts) == cell[i.total[0]] for i in sums)
+
+    return accept
+
+
+def read_table(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> TableRead:
+    if table.key == "appeals":
+        return _read_appeals(table, tokens)
+    result = scan(fmt, table, tokens)
+    out = TableRead(data={r.key: dict.fromkeys(r.column_keys) for r in table.rows})
+    out.found = bool(result.rows)
+    accept = _row_accept(table)
+    rows: dict[str, RowCells] = {}
+    for index, hit in sorted(result.rows.items()):
+        row = table.rows[index]
+        rc = row_cells(hit.values, len(row.columns), accept)  # type: ignore[arg-type]
+        rows[row.key] = rc
+        if hit.repeated:
+            out.notes.append(
+                Note(
+                    "该行标签重复出现，取最后一次出现后的数值",
+                    _path(table, row.key),
+                    hit.label.where,
+                )
+            )
+    _decide_together(table, rows)
+    for key, rc in rows.items():
+        row = table.row(key)
+        for column, cell in zip(row.columns, rc.cells, strict=True):
+            _put(out, table, key, column.key, cell)
+        if rc.note:
+            out.notes.append(
+                Note(rc.note, _path(table, key), result.rows[table.row_keys.index(key)].label.where)
+            )
+    for extra in result.extras:
+        values = tuple(parse_value(t)[0] for t in extra.values if t.kind == "value")
+        out.extra_rows.append(ExtraRow(table.key, extra.label, values))
+    _force_zeros(table, out)
+    return out
+
+
+def _path(table: Table, row: str, column: str | None = None) -> str:
+    return f"{table.key}.{row}" + (f".{column}" if column else "")
+
+
+def _put(out: TableRead, table: Table, row: str, column: str, cell: Cell) -> None:
+    out.data[row][column] = cell.value
+    if cell.provenance is not None:
+        out.provenance[_path(table, row, column)] = cell.provenance
+
+
+def _decide_together(table: Table, rows: dict[str, RowCells]) -> None:
+    """Rows with several possible splits, decided by the column identities of the table."""
+    open_rows = [k for k, rc in rows.items() if rc.candidates]
+    if not open_rows:
+        return
+    column_ids = [i for i in table.identities if i.kind in ("column_sum", "balance")]
+    sizes = [len(rows[k].candidates or ()) for k in open_rows]
+    total = 1
+    for size in sizes:
+        total *= size
+    survivors: list[tuple[Split, ...]] = []
+    if column_ids and total <= MAX_COMBINATIONS:
+        grid: Grid = {
+            (k, c): cell.value
+            for k, rc in rows.items()
+            if not rc.candidates
+            for c, cell in zip(table.row(k).column_keys, rc.cells, strict=True)
+        }
+        for combo in itertools.product(*(rows[k].candidates or () for k in open_rows)):
+            trial = dict(grid)
+            for k, split in zip(open_rows, combo, strict=True):
+                trial.update(zip(((k, c) for c in table.row(k).column_keys), split, strict=True))
+            if _consistent(table, column_ids, trial):
+                survivors.append(combo)
+    for i, key in enumerate(open_rows):
+        options = [combo[i] for combo in survivors] or list(rows[key].candidates or ())
+        rows[key] = decided(rows[key], agreed(options))
+
+
+def _consistent(table: Table, identities: Sequence[Identity], grid: Grid) -> bool:
+    columns = table.rows[0].column_keys
+    for ident in identities:
+        for column in columns:
+            left = [grid.get((r, column)) for r in ident.parts]
+            right = [grid.get((r, column)) for r in ident.total]
+            if any(v is None for v in left + right):
+                continue
+            if sum(v for v in left if v is not None) != sum(v for v in right if v is not None):
+                return False
+    return True
+
+
+def _force_zeros(table: Table, out: TableRead) -> None:
+    """Fill the blank cells the identities force to 0 (all counts are non-negative)."""
+    changed = True
+    while changed:
+        changed = False
+        for ident in table.identities:
+            for left, right in _identity_cells(table, ident):
+                for side, other in ((left, right), (right, left)):
+                    values = [out.data[r][c] for r, c in other]
+                    if values and all(v == 0 for v in values):
+                        for r, c in side:
+                            if out.data[r][c] is None and _nonnegative(out, side):
+                                out.data[r][c] = 0
+                                out.provenance[_path(table, r, c)] = Provenance(
+                                    where="由表内勾稽关系推出", raw="", how="forced_zero"
+                                )
+                                changed = True
+
+
+def _nonnegative(out: TableRead, cells: Sequence[tuple[str, str]]) -> bool:
+    return all((out.data[r][c] or 0) >= 0 for r, c in cells)
+
+
+def _identity_cells(
+    table: Table, ident: Identity
+) -> list[tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
+    """Each instance of an identity as (parts cells, total cells)."""
+    if ident.kind == "row_sum":
+        return [([(r.key, p) for p in ident.parts], [(r.key, ident.total[0])]) for r in table.rows]
+    columns = table.rows[0].column_keys
+    return [([(r, c) for r in ident.parts], [(r, c) for r in ident.total]) for c in columns]
+
+
+def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
+    """Table 四 prints its three blocks side by side: one row of 15 cells after the headers."""
+    from gongkai.reader.scan import appeal_values
+
+    out = TableRead(data={r.key: dict.fromkeys(r.column_keys) for r in table.rows})
+    values, found = appeal_values(tokens)
+    out.found = found
+    if not values:
+        return out
+    keys = [(r.key, c) for r in table.rows for c in r.column_keys]
+    per_block = len(table.rows[0].columns)
+
+    def accept(split: Split) -> bool:
+        return all(
+            sum(split[b * per_block : (b + 1) * per_block - 1]) == split[(b + 1) * per_block - 1]
+            for b in range(len(table.rows))
+        )
+
+    rc = row_cells(values, len(keys), accept)
+    if rc.candidates:
+        rc = decided(rc, agreed(rc.candidates))
+    for (row, column), cell in zip(keys, rc.cells, strict=True):
+        _put(out, table, row, column, cell)
+    if rc.note:
+        out.notes.append(Note(rc.note, table.key, values[0].where))
+    _force_zeros(table, out)
+    return out
+
+
+def empty(fmt: FormatName) -> dict[str, TableData]:
+    return layout(fmt).empty_tables()  # type: ignore[return-value]
