@@ -28,6 +28,7 @@ _NOISE = (
     "类别",
     "数量",
     "数据项目",
+    "数据",
     "行政诉讼",
     "单位万元",
     "万元",
@@ -35,6 +36,9 @@ _NOISE = (
     "本年度办理结果",
     "办理结果",
 )
+
+
+TRUNCATED_MIN = 6
 
 
 def compact(text: str) -> str:
@@ -78,6 +82,11 @@ def lexicon(fmt: FormatName) -> Lexicon:
             add(row.label, meaning)
             for alias in row.aliases:
                 add(alias, meaning)
+                # Labels cut short by the page ("补正后申请内容仍不明") still name their row.
+                key = compact(alias)
+                for cut in (1, 2):
+                    if len(key) - cut >= TRUNCATED_MIN:
+                        add(key[:-cut], meaning)
             if row.group:
                 add(row.group, noise)
                 add(re.sub(r"^[(（]?[一二三四五六七八九十]+[)）、]?", "", row.group), noise)

@@ -43,7 +43,7 @@ def _region(
 
 def _tokens_in(tokens: Tokens, span: tuple[int, int]) -> list[Token]:
     start, end = span
-    return [t for t in tokens.tokens if start <= t.pos < end]
+    return [t for t in tokens.tokens if start < t.pos + len(t.text) and t.pos < end]
 
 
 def read_lines(

@@ -19,6 +19,7 @@ from gongkai.reader.lexicon import compact, lexicon
 from gongkai.reader.tokens import Token
 
 WINDOW = 4  # how many rows ahead a label may skip to
+SHORT_WORD = 4  # labels shorter than this never skip a row
 PROSE_LEFTOVER = 12  # characters of a run not explained by table words that make it prose
 
 
@@ -62,25 +63,36 @@ def _hits(
     how many Chinese characters of the run no table word explains."""
     lex = lexicon(fmt)
     hits: list[tuple[int, Token]] = []
+    pieces = [compact(t.text) for t in run]
+    text = "".join(pieces)
+    owner = [i for i, piece in enumerate(pieces) for _ in piece]
     leftover = 0
-    for token in run:
-        text = compact(token.text)
-        at = 0
-        for m in lex.pattern.finditer(text):
-            leftover += _cjk(text[at : m.start()])
-            at = m.end()
-            rows = [
-                x.row for x in lex.meanings[m.group(0)] if x.table == table and low <= x.row <= high
-            ]
-            if rows:
-                hits.append((min(rows), token))
-        leftover += _cjk(text[at:])
-    if leftover > PROSE_LEFTOVER:
+    behind = 0  # words naming rows already passed: a header that lists outcomes
+    at = 0
+    for m in lex.pattern.finditer(text):
+        leftover += _cjk(text[at : m.start()])
+        at = m.end()
+        # A short word (其他, 总计) names only the row expected next; skipping rows needs a
+        # distinctive label.
+        top = high if len(m.group(0)) >= SHORT_WORD else min(high, low + 1)
+        meanings = [x.row for x in lex.meanings[m.group(0)] if x.table == table and x.row >= 0]
+        rows = [r for r in meanings if low <= r <= top]
+        if rows:
+            hits.append((min(rows), run[owner[m.end() - 1]]))
+        elif meanings and max(meanings) < low:
+            behind += 1
+    leftover += _cjk(text[at:])
+    if leftover > PROSE_LEFTOVER or behind >= 2:
         return None, leftover
-    indexes = [i for i, _ in hits]
-    if any(b <= a for a, b in itertools.pairwise(indexes)):
+    deduped: list[tuple[int, Token]] = []
+    for index, token in hits:  # a label printed twice in a row names one row
+        if deduped and deduped[-1][0] == index:
+            deduped[-1] = (index, token)
+        else:
+            deduped.append((index, token))
+    if any(b[0] < a[0] for a, b in itertools.pairwise(deduped)):
         return None, leftover
-    return hits, leftover
+    return deduped, leftover
 
 
 def _cjk(text: str) -> int:
@@ -102,7 +114,16 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                 current.values.extend(run)
             continue
         low = max(0, nxt - 1)
-        hits, leftover = _hits(fmt, table.key, run, low, min(last, nxt + WINDOW))
+        high = min(last, nxt + WINDOW)
+        hits, leftover = _hits(fmt, table.key, run, low, high)
+        if hits is None:
+            # A header or a sentence may end in a row label on its own line: try the tail.
+            for k in range(1, len(run)):
+                if run[k].line != run[k - 1].line or run[k].row_start:
+                    tail_hits, _ = _hits(fmt, table.key, run[k:], low, high)
+                    if tail_hits:
+                        hits, leftover = tail_hits, 0
+                        break
         if not hits:
             label = "".join(t.text for t in run)
             if hits is not None and rows and table.key == "active" and leftover >= 2:
@@ -132,7 +153,9 @@ def appeal_values(tokens: Sequence[Token]) -> tuple[list[Token], bool]:
             if words and leftover <= 2:
                 started = True  # a header (some pages print one header per block)
                 continue
-            if started and (values or leftover > PROSE_LEFTOVER):
+            if not text:
+                continue  # markup left in the text: "###", "|---|"
+            if started and (leftover > PROSE_LEFTOVER or (values and leftover > 2)):
                 break
             continue
         if started:

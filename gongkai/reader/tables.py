@@ -77,7 +77,7 @@ def read_table(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> TableR
     for extra in result.extras:
         values = tuple(parse_value(t)[0] for t in extra.values if t.kind == "value")
         out.extra_rows.append(ExtraRow(table.key, extra.label, values))
-    _force_zeros(table, out)
+    _force_zeros(table, out, {table.rows[i].key for i in result.rows})
     return out
 
 
@@ -133,8 +133,12 @@ def _consistent(table: Table, identities: Sequence[Identity], grid: Grid) -> boo
     return True
 
 
-def _force_zeros(table: Table, out: TableRead) -> None:
-    """Fill the blank cells the identities force to 0 (all counts are non-negative)."""
+def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
+    """Fill the blank cells the identities force to 0 (all counts are non-negative).
+
+    Only cells of rows the source prints are filled: a row cut off by a truncated page stays
+    null, whatever the identities say.
+    """
     changed = True
     while changed:
         changed = False
@@ -144,7 +148,7 @@ def _force_zeros(table: Table, out: TableRead) -> None:
                     values = [out.data[r][c] for r, c in other]
                     if values and all(v == 0 for v in values):
                         for r, c in side:
-                            if out.data[r][c] is None and _nonnegative(out, side):
+                            if r in printed and out.data[r][c] is None and _nonnegative(out, side):
                                 out.data[r][c] = 0
                                 out.provenance[_path(table, r, c)] = Provenance(
                                     where="由表内勾稽关系推出", raw="", how="forced_zero"
@@ -191,7 +195,7 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
         _put(out, table, row, column, cell)
     if rc.note:
         out.notes.append(Note(rc.note, table.key, values[0].where))
-    _force_zeros(table, out)
+    _force_zeros(table, out, set(table.row_keys))
     return out
 
 

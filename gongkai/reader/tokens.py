@@ -54,11 +54,6 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—]\s*\d{1,3}\s*[-—]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
 )
 _SPLIT = re.compile(r"[|\s]+")
-# label + trailing digits (the digits end the piece); the label must end in a CJK char or a
-# closing bracket so that "第(五)项" or "1." are never cut.
-_TRAILING_DIGITS = re.compile(r"^(.*[\u3400-\u9fff)\]])([+-]?\d[\d.]*(?:万元|元)?)$")
-# digits glued to the next row's ordinal: "00000002.其他法律"
-_GLUED_ORDINAL = re.compile(r"^(\d+?)(\d[.、][\u3400-\u9fff].*)$")
 
 
 def _pieces(text: str) -> Iterator[tuple[str, TokenKind]]:
@@ -68,33 +63,49 @@ def _pieces(text: str) -> Iterator[tuple[str, TokenKind]]:
         yield from _cut(piece)
 
 
+_PLACEHOLDER = re.compile(r"^数据\d+$")
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万元|元)?")
+# A number followed by one of these is prose ("收到5件", "2019年"), not a printed cell.
+_PROSE_UNITS = set("件个条项次份年月日号人家余万亿%％多天期场篇名批户类页起宗部位所台套岁届轮")
+_ORDINAL_AFTER = re.compile(r"[.、][\u3400-\u9fff]")
+
+
+def _is_label_char(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or ch in ")]\"'"
+
+
 def _cut(piece: str) -> Iterator[tuple[str, TokenKind]]:
+    """Cut the numbers printed against labels out of a piece of text without spaces."""
     if VALUE.match(piece) or DASH.match(piece):
         yield piece, "value"
         return
-    glued = _GLUED_ORDINAL.match(piece)
-    if glued:
-        yield glued.group(1), "value"
-        yield from _cut(glued.group(2))
+    if _PLACEHOLDER.match(piece):
+        yield piece, "text"  # a converter's column placeholder (数据1 … 数据6)
         return
-    inside = _GLUED_ORDINAL_INSIDE.match(piece)
-    if inside:
-        label, digits, rest = inside.groups()
-        yield from _cut(label)
-        yield digits, "value"
-        yield from _cut(rest)
-        return
-    trailing = _TRAILING_DIGITS.match(piece)
-    if trailing:
-        label, digits = trailing.groups()
-        yield from _cut(label)
-        yield digits, "value"
-        return
-    yield piece, "text"
-
-
-# "1.本机关不掌握相关政府信息2200003252.没有现成信息…": label, digit run, next ordinal.
-_GLUED_ORDINAL_INSIDE = re.compile(r"^(.*[\u3400-\u9fff)])(\d+?)(\d[.、][\u3400-\u9fff].*)$")
+    pos = 0
+    for m in _NUMBER.finditer(piece):
+        before = piece[m.start() - 1] if m.start() else ""
+        if before and not _is_label_char(before):
+            continue
+        number, unit = m.group(1), m.group(2)
+        if unit is None and "." not in number and _ORDINAL_AFTER.match(piece, m.end()):
+            # "…信息2200003252.没有现成…": the last digit is the next row's ordinal.
+            value = number[:-1]
+            if value:
+                if piece[pos : m.start()]:
+                    yield piece[pos : m.start()], "text"
+                yield value, "value"
+                pos = m.end() - 1
+            continue
+        after = piece[m.end() : m.end() + 1]
+        if after and (after in _PROSE_UNITS or not (_is_label_char(after) or after in "([")):
+            continue
+        if piece[pos : m.start()]:
+            yield piece[pos : m.start()], "text"
+        yield m.group(0), "value"
+        pos = m.end()
+    if piece[pos:]:
+        yield piece[pos:], "text"
 
 
 @dataclass(frozen=True)
