@@ -1,0 +1,1 @@
+"""Law data of the legal clock: working-day calendar, periods, fee scales (JSON files)."""
