@@ -28,6 +28,10 @@ _CONTACT = re.compile(
 )
 _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
 _PUBLISHED = re.compile(rf"发布(?:日期|时间|日时间)\s*[:：]?\s*{_DATE}")
+# Page chrome near the title: "来源:… 时间:2024-01-31", "时间:2026-01-26 09:42来源:…".
+_PAGE_TIME = re.compile(rf"(?:^|\s)(?:时间|日期)\s*[:：]\s*{_DATE}", re.M)
+# A narrative that opens a paragraph with the year: "2023年,在县委…".
+_OPENING_YEAR = re.compile(rf"(?m)^\s*{_YEAR}\s*年\s*[,，以来度]")
 _LONE_DATE = re.compile(rf"(?m)^\s*[(]?\s*{_DATE}\s*[)]?\s*$")
 _CHROME_PREFIX = re.compile(r"^(?:.*[:：]\s*|#+\s*|关于)")
 _2021_HEADERS = (
@@ -109,6 +113,9 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
         return _iso(m)
     if hint:
         return hint
+    m = _PAGE_TIME.search(text[:1500])
+    if m:
+        return _iso(m)
     after_title = text[title_end : title_end + 200] if title_end else ""
     m = _LONE_DATE.search(after_title)
     if m:
@@ -130,7 +137,7 @@ def _iso(m: re.Match[str]) -> str | None:
 def find_meta(text: str, published_hint: str | None = None) -> Meta:
     agency, year, title_end = find_title(text)
     if year is None:
-        m = _PERIOD.search(text) or _ANY_YEAR.search(text)
+        m = _PERIOD.search(text) or _ANY_YEAR.search(text) or _OPENING_YEAR.search(text)
         year = int(m.group(1)) if m else None
     else:
         period = _PERIOD.search(text)

@@ -57,7 +57,7 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[str, list[Token]]]:
 
 
 def _hits(
-    fmt: FormatName, table: str, run: list[Token], low: int, high: int
+    fmt: FormatName, table: str, run: list[Token], nxt: int, last: int
 ) -> tuple[list[tuple[int, Token]] | None, int]:
     """Rows of ``table`` named in a label run (None when the run is prose or a header), and
     how many Chinese characters of the run no table word explains."""
@@ -74,11 +74,13 @@ def _hits(
         at = m.end()
         # A short word (其他, 总计) names only the row expected next; skipping rows needs a
         # distinctive label.
+        low, high = max(0, nxt - 1), min(last, nxt + WINDOW)
         top = high if len(m.group(0)) >= SHORT_WORD else min(high, low + 1)
         meanings = [x.row for x in lex.meanings[m.group(0)] if x.table == table and x.row >= 0]
         rows = [r for r in meanings if low <= r <= top]
         if rows:
             hits.append((min(rows), run[owner[m.end() - 1]]))
+            nxt = max(nxt, min(rows) + 1)
         elif meanings and max(meanings) < low:
             behind += 1
     leftover += _cjk(text[at:])
@@ -113,14 +115,12 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             else:
                 current.values.extend(run)
             continue
-        low = max(0, nxt - 1)
-        high = min(last, nxt + WINDOW)
-        hits, leftover = _hits(fmt, table.key, run, low, high)
+        hits, leftover = _hits(fmt, table.key, run, nxt, last)
         if hits is None:
             # A header or a sentence may end in a row label on its own line: try the tail.
             for k in range(1, len(run)):
                 if run[k].line != run[k - 1].line or run[k].row_start:
-                    tail_hits, _ = _hits(fmt, table.key, run[k:], low, high)
+                    tail_hits, _ = _hits(fmt, table.key, run[k:], nxt, last)
                     if tail_hits:
                         hits, leftover = tail_hits, 0
                         break

@@ -136,8 +136,9 @@ def _consistent(table: Table, identities: Sequence[Identity], grid: Grid) -> boo
 def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
     """Fill the blank cells the identities force to 0 (all counts are non-negative).
 
-    Only cells of rows the source prints are filled: a row cut off by a truncated page stays
-    null, whatever the identities say.
+    Where one side of an identity is fully printed and the printed cells of the other side
+    already add up to it, the blank cells of that other side can only be 0. Only cells of rows
+    the source prints are filled: a row cut off by a truncated page stays null.
     """
     changed = True
     while changed:
@@ -145,15 +146,23 @@ def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
         for ident in table.identities:
             for left, right in _identity_cells(table, ident):
                 for side, other in ((left, right), (right, left)):
-                    values = [out.data[r][c] for r, c in other]
-                    if values and all(v == 0 for v in values):
-                        for r, c in side:
-                            if r in printed and out.data[r][c] is None and _nonnegative(out, side):
-                                out.data[r][c] = 0
-                                out.provenance[_path(table, r, c)] = Provenance(
-                                    where="由表内勾稽关系推出", raw="", how="forced_zero"
-                                )
-                                changed = True
+                    whole = [out.data[r][c] for r, c in other]
+                    if any(v is None for v in whole):
+                        continue
+                    known = [out.data[r][c] for r, c in side if out.data[r][c] is not None]
+                    if not _nonnegative(out, side + other):
+                        continue
+                    if sum(v for v in known if v is not None) != sum(
+                        v for v in whole if v is not None
+                    ):
+                        continue
+                    for r, c in side:
+                        if r in printed and out.data[r][c] is None:
+                            out.data[r][c] = 0
+                            out.provenance[_path(table, r, c)] = Provenance(
+                                where="由表内勾稽关系推出", raw="", how="forced_zero"
+                            )
+                            changed = True
 
 
 def _nonnegative(out: TableRead, cells: Sequence[tuple[str, str]]) -> bool:

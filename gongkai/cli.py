@@ -1,0 +1,24 @@
+"""The ``gongkai`` command: thin shells over the library (see each sub-command's module)."""
+
+from __future__ import annotations
+
+import typer
+
+from gongkai.readcli import read_command
+
+app = typer.Typer(
+    help="gongkai：政府信息公开年度报告的读取、检查、台账与生成。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("read")(read_command)
+
+
+@app.callback()
+def _root() -> None:
+    """gongkai：政府信息公开年度报告的读取、检查、台账与生成。"""
+
+
+def main() -> None:
+    app()
