@@ -2,6 +2,7 @@
 
 from gongkai.errors import GongkaiError, InputError
 from gongkai.layout import Layout, layout
+from gongkai.reader.api import read
 from gongkai.record import Note, Provenance, Report
 
 __all__ = [
@@ -12,4 +13,5 @@ __all__ = [
     "Provenance",
     "Report",
     "layout",
+    "read",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from gongkai.clock.cli import app as workdays_app
 from gongkai.readcli import read_command
 
 app = typer.Typer(
@@ -13,6 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("read")(read_command)
+app.add_typer(workdays_app, name="workdays")
 
 
 @app.callback()

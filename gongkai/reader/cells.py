@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from gongkai.reader.digits import Split, splits
+from gongkai.reader.digits import Split, TooAmbiguous, splits
 from gongkai.reader.tokens import DASH, VALUE, Token
 from gongkai.record import Provenance, Value
 
@@ -90,7 +90,11 @@ def row_cells(
             _blank_row(n),
             note=f"该行只印有 {len(values)} 个数值（“{raw}”），少于 {n} 列，无法对应，记为空",
         )
-    found = splits(groups, n, accept)
+    try:
+        found = splits(groups, n, accept)
+    except TooAmbiguous:
+        note = f"数字串“{raw}”可拆分的方式过多，无法唯一确定，记为空"
+        return RowCells(_blank_row(n), note=note, run=values)
     if len(found) == 1:
         return RowCells(_split_cells(found[0], values), run=values)
     if not found:

@@ -13,6 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 Split = tuple[int, ...]
 MAX_SPLITS = 20000
+MAX_WORK = 200_000  # splits examined before a run is declared too ambiguous to decide
+
+
+class TooAmbiguous(Exception):
+    """Raised inside ``splits`` when a run has too many splits to examine."""
 
 
 def _parts(digits: str, n: int) -> Iterator[tuple[str, ...]]:
@@ -58,12 +63,17 @@ def splits(
     Groups are the digit runs as printed, separated by spaces or pipes: a boundary between two
     groups is always a cell boundary. Returns at most ``MAX_SPLITS`` splits (enough to decide
     uniqueness in practice: a caller that gets that many treats the run as ambiguous).
+    Raises ``TooAmbiguous`` when more than ``MAX_WORK`` splits would have to be examined.
     """
     if any(not g.isdigit() for g in groups) or not groups:
         return []
     out: list[Split] = []
+    work = 0
     for alloc in _allocations([len(g) for g in groups], n):
         for combo in _product([list(_parts(g, k)) for g, k in zip(groups, alloc, strict=True)]):
+            work += 1
+            if work > MAX_WORK:
+                raise TooAmbiguous(groups)
             values = tuple(int(x) for part in combo for x in part)
             if accept is None or accept(values):
                 out.append(values)

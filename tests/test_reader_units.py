@@ -1,0 +1,150 @@
+"""Unit and property tests of the reader's stages: normaliser, tokenizer, digit runs, sections."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pytest
+
+from gongkai.reader.digits import TooAmbiguous, agreed, splits
+from gongkai.reader.meta import find_meta
+from gongkai.reader.normalize import normalize
+from gongkai.reader.segment import find_headings
+from gongkai.reader.tokens import _pieces
+
+ROW_SUM = lambda v: sum(v[:6]) == v[6]  # noqa: E731 - a table identity as a predicate
+
+
+# --- normaliser -------------------------------------------------------------------------
+
+
+def test_traditional_with_pinyin_glosses() -> None:
+    assert normalize("湘潭縣錦石鄉(xiāng)政府信息公開工作年度報(bào)告") == (
+        "湘潭县锦石乡政府信息公开工作年度报告"
+    )
+
+
+def test_full_width_and_spaces() -> None:
+    assert normalize("（一）予以公开\u3000１２３\u00a0件") == "(一)予以公开 123 件"
+
+
+def test_brackets_that_are_not_glosses_stay() -> None:
+    assert normalize("网站(www.gov.cn)") == "网站(www.gov.cn)"
+
+
+@given(st.text())
+def test_normalise_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**6), max_size=20), st.text(alphabet="办理结果公开申请鄉報"))
+def test_normalise_keeps_every_digit(numbers: list[int], words: str) -> None:
+    text = words.join(str(n) for n in numbers)
+    assert re.sub(r"\D", "", normalize(text)) == re.sub(r"\D", "", text)
+
+
+# --- tokenizer ----------------------------------------------------------------------------
+
+
+def _cut(text: str) -> list[tuple[str, str]]:
+    return list(_pieces(text))
+
+
+def test_label_with_glued_digits() -> None:
+    assert _cut("规范性文件898989第二十条") == [
+        ("规范性文件", "text"), ("898989", "value"), ("第二十条", "text"),
+    ]
+
+
+def test_next_rows_ordinal_glued_to_digits() -> None:
+    assert _cut("1.本机关不掌握相关政府信息2200003252.没有现成信息") == [
+        ("1.本机关不掌握相关政府信息", "text"), ("220000325", "value"), ("2.没有现成信息", "text"),
+    ]
+
+
+def test_prose_numbers_stay_in_their_sentence() -> None:
+    assert _cut("其中予以公开1件") == [("其中予以公开1件", "text")]
+    assert _cut("国办公开办函(2021)30号") == [("国办公开办函(2021)30号", "text")]
+
+
+def test_units_and_dashes_are_values() -> None:
+    assert _cut("采购总金额 251000元 /") == [("采购总金额", "text"), ("251000元", "value"), ("/", "value")]
+
+
+# --- digit runs ---------------------------------------------------------------------------
+
+
+def test_row_of_seven_split_by_its_total() -> None:
+    assert splits(["640020470"], 7, ROW_SUM) == [(64, 0, 0, 2, 0, 4, 70)]
+
+
+def test_printed_spaces_are_cell_boundaries() -> None:
+    assert splits(["23", "0", "00", "0", "023"], 7, ROW_SUM) == [(23, 0, 0, 0, 0, 0, 23)]
+
+
+def test_table_four_as_one_run() -> None:
+    def blocks(v: tuple[int, ...]) -> bool:
+        return all(sum(v[i * 5 : i * 5 + 4]) == v[i * 5 + 4] for i in range(3))
+
+    assert splits(["110024001510102"], 15, blocks) == [(1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2)]
+
+
+def test_ambiguous_run_leaves_cells_open() -> None:
+    found = splits(["898989"], 3)
+    assert len(found) > 1
+    assert agreed(found) == [None, None, None]
+
+
+def test_a_huge_run_is_declared_ambiguous_quickly() -> None:
+    with pytest.raises(TooAmbiguous):
+        splits(["1234567891" * 4], 7, ROW_SUM)
+
+
+def test_no_leading_zeros() -> None:
+    assert all(str(v) == "0" or not str(v).startswith("0") for s in splits(["100200"], 3) for v in s)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=99), min_size=6, max_size=6))
+def test_a_rows_true_values_are_always_among_the_splits(parts: list[int]) -> None:
+    row = (*parts, sum(parts))
+    run = "".join(str(v) for v in row)
+    found = splits([run], 7, ROW_SUM)
+    assert row in found
+    # and whatever is agreed is right
+    for value, truth in zip(agreed(found), row, strict=True):
+        assert value is None or value == truth
+
+
+@given(st.lists(st.text(alphabet="0123456789", min_size=1, max_size=6), min_size=1, max_size=4), st.integers(1, 8))
+def test_every_split_reprints_the_run(groups: list[str], n: int) -> None:
+    for split in splits(groups, n)[:200]:
+        assert len(split) == n
+        assert "".join(str(v) for v in split) == "".join(groups)
+
+
+# --- sections and metadata ----------------------------------------------------------------
+
+
+def test_headings_inside_one_flattened_line() -> None:
+    text = "一、总体情况 正文。二、主动公开政府信息情况 表格 三、收到和处理政府信息公开申请情况 表 四、结转下年度继续办理 0 四、政府信息公开行政复议、行政诉讼情况 表 五、存在的主要问题及改进情况 无 六、其他需要报告的事项 无"
+    found = [(h.number, h.printed_numeral) for h in find_headings(text)]
+    assert found == [("一", "一"), ("二", "二"), ("三", "三"), ("四", "四"), ("五", "五"), ("六", "六")]
+
+
+def test_misnumbered_heading_is_found_by_its_title() -> None:
+    headings = find_headings("一、总体情况\n五、其他需要报告的事项\n")
+    assert [(h.number, h.printed_numeral) for h in headings] == [("一", "一"), ("六", "五")]
+
+
+def test_title_gives_agency_and_year() -> None:
+    meta = find_meta("首页 > 年报\n平潭综合实验区2021年度政府信息公开工作年度报告\n发布时间: 2022-02-08\n")
+    assert (meta.agency, meta.year, meta.published) == ("平潭综合实验区", 2021, "2022-02-08")
+
+
+def test_layout_decided_by_the_printed_table_not_the_year() -> None:
+    text = "衡东县杨林镇2023年政府信息公开工作年度报告\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量"
+    assert find_meta(text).format == "2019"
