@@ -26,8 +26,8 @@ def sqlite_config(path: Path) -> dict[str, Any]:
 def parse_database_url(url: str) -> dict[str, Any]:
     """``postgresql://user:pass@host:port/name?sslmode=…`` or ``sqlite:///path``.
 
-    A ``host`` query parameter (``postgresql:///db?host=/tmp``) selects a Unix socket directory,
-    as libpq does.
+    ``host`` and ``port`` query parameters (``postgresql:///db?host=/tmp&port=5499``) select a
+    Unix socket directory and port, as libpq does.
     """
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -48,13 +48,14 @@ def parse_database_url(url: str) -> dict[str, Any]:
         raise DatabaseUrlError(f"DATABASE_URL 缺少数据库名：{url!r}")
     options = dict(parse_qsl(parts.query))
     host = options.pop("host", None) or unquote(parts.hostname or "")
+    port = options.pop("port", None) or str(parts.port or "")
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": name,
         "USER": unquote(parts.username or ""),
         "PASSWORD": unquote(parts.password or ""),
         "HOST": host,
-        "PORT": str(parts.port or ""),
+        "PORT": port,
         "OPTIONS": options,
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,

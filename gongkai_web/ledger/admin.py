@@ -102,12 +102,18 @@ class ApplicationAdmin(admin.ModelAdmin[Application]):
                     requested_way=obj.requested_way,
                     actor=user,
                 )
-                obj.pk = created.pk
+                for field in Application._meta.concrete_fields:
+                    setattr(obj, field.attname, getattr(created, field.attname))
+                obj._state.adding = False
         except LedgerError as exc:
             messages.error(request, exc.message)
 
+    def get_inlines(self, request: HttpRequest, obj: Application | None) -> list[type[Any]]:
+        return [EventInline] if obj is not None else []
+
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        pass  # the event log is written by the services only
+        for formset in formsets:  # the event inline is read-only: this saves nothing
+            formset.save()
 
     def has_delete_permission(self, request: HttpRequest, obj: Application | None = None) -> bool:
         return False
@@ -199,3 +205,11 @@ class AppealAdmin(admin.ModelAdmin[Appeal]):
     list_filter = ("kind", "result", "agency")
     date_hierarchy = "filed_on"
     raw_id_fields = ("application",)
+
+
+@admin.register(DisclosureReview)
+class DisclosureReviewAdmin(admin.ModelAdmin[DisclosureReview]):
+    list_display = ("disclosure", "step", "reviewer", "reviewed_on", "approved")
+    list_filter = ("step", "approved", "disclosure__agency")
+    date_hierarchy = "reviewed_on"
+    raw_id_fields = ("disclosure",)

@@ -14,6 +14,9 @@ from typing import Any
 
 import pytest
 
+from gongkai.layout import layout
+from gongkai.record import Report
+
 
 def pytest_configure(config: pytest.Config) -> None:
     url = os.environ.get("GONGKAI_TEST_DATABASE_URL", "").strip()
@@ -23,8 +26,16 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ.pop("DATABASE_URL", None)  # never run tests against a configured database
     os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai_web.settings"
     import django
+    from django.conf import settings
 
     django.setup()
+    # Demo users get passwords; the slow production hasher would dominate the test time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Production serves collected, hashed files (collectstatic); tests render from the apps.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture
@@ -86,3 +97,29 @@ def make_app(agency: Any, clerk: Any, cal: Any) -> Callable[..., Any]:
         )
 
     return make
+
+
+def table_three_problems(record: Report) -> list[str]:
+    table = layout("2021").table("requests")
+    outcomes = next(i.parts for i in table.identities if i.kind == "column_sum")
+    req = record.requests
+    assert req is not None
+    problems = []
+    for column in table.rows[0].column_keys:
+        left = req["new_received"][column] + req["carried_over"][column]  # type: ignore[operator]
+        right = req["total"][column] + req["carried_forward"][column]  # type: ignore[operator]
+        if left != right:
+            problems.append(f"balance {column}: {left} != {right}")
+        summed = sum(int(req[r][column] or 0) for r in outcomes)
+        if summed != req["total"][column]:
+            problems.append(f"outcomes {column}: {summed} != {req['total'][column]}")
+    for key, cells in req.items():
+        if cells["total"] != sum(int(v or 0) for c, v in cells.items() if c != "total"):
+            problems.append(f"row total {key}")
+    return problems
+
+
+@pytest.fixture
+def identity_problems() -> Callable[[Report], list[str]]:
+    """The identities of table 三 (shared/spec/report-json.md), checked on a record."""
+    return table_three_problems

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +57,11 @@ def test_chinese_and_shanghai() -> None:
     assert settings.LANGUAGE_CODE == "zh-hans"
     assert settings.TIME_ZONE == "Asia/Shanghai"
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
+
+
+@pytest.mark.django_db
+def test_tests_run_on_the_database_asked_for() -> None:
+    from django.db import connection
+
+    wanted = "postgresql" if os.environ.get("GONGKAI_TEST_DATABASE_URL") else "sqlite"
+    assert connection.vendor == wanted
