@@ -121,7 +121,14 @@ def test_title_date_and_sections() -> None:
             if sib.tag != "p":
                 break
             texts.append(sib.text_content())
-        assert texts == SECTIONS[h.get("data-section")].split("\n")
+        assert texts == SECTIONS[h.getparent().get("data-section")].split("\n")
+
+
+def test_sections_with_tables_three_and_four_print_wide() -> None:
+    doc = page(made_up_2021())
+    wide = [s.get("data-section") for s in doc.xpath('//section[@class="wide"]')]
+    assert wide == ["三", "四"]
+    assert "@page wide" in render_html(made_up_2021())
 
 
 def test_no_date_line_without_a_date() -> None:

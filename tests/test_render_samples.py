@@ -52,14 +52,15 @@ def made_up_2021() -> Report:
     t["active"]["fees"]["amount"] = 5949.088667
     t["active"]["coercion"]["decisions"] = None  # a blank cell
     req = t["requests"]
-    req["new_received"].update(natural_person=80, commercial=1, total=81)
+    req["new_received"].update(natural_person=80, commercial=1, research=6, legal_service=4)
+    req["new_received"]["total"] = 91
     req["granted"].update(natural_person=22, total=22)
     req["partially_granted"].update(natural_person=19, commercial=1, total=20)
-    req["unavailable_not_held"].update(natural_person=30, total=30)
+    # blank cells that no identity forces to 0 (their row and column totals are not 0)
+    req["unavailable_not_held"].update(natural_person=30, research=None, legal_service=None)
+    req["unavailable_not_held"]["total"] = 40
     req["other_other"].update(natural_person=9, total=9)
-    req["total"].update(natural_person=80, commercial=1, total=81)
-    # blank cells in a row whose total is not zero (a reader may only force 0 under a 0 total)
-    req["unavailable_not_held"].update(research=None, legal_service=None)
+    req["total"].update(natural_person=80, commercial=1, research=6, legal_service=4, total=91)
     t["appeals"]["review"].update(upheld=1, corrected=1, total=2)
     t["appeals"]["litigation_direct"].update(upheld=4, pending=1, total=5)
     return Report(

@@ -26,6 +26,9 @@ from ._texts import (
 )
 
 _CLASS = {"head": "head", "label": "label", "value": "num"}
+# Sections printed on a landscape page, so that every row of their tables is one line of text.
+_WIDE_TABLES = ("requests", "appeals")
+_WIDE = ' class="wide"'
 
 
 @cache
@@ -67,15 +70,14 @@ def _sections(report: Report) -> list[str]:
     tables = official.tables if report.format in FORMATS else ()
     out: list[str] = []
     for section in official.sections:
-        out.append(
-            f'<h2 data-section="{section.number}">'
-            f"{escape(section_heading(section.number, section.title))}</h2>"
-        )
+        own = [t for t in tables if t.section == section.number]
+        wide = any(t.key in _WIDE_TABLES for t in own)
+        out.append(f'<section data-section="{section.number}"{_WIDE if wide else ""}>')
+        out.append(f"<h2>{escape(section_heading(section.number, section.title))}</h2>")
         texts = section_paragraphs(report, section.number)
         out.extend(f'<p class="text">{escape(p)}</p>' for p in texts)
-        for table in tables:
-            if table.section == section.number:
-                out.append(table_html(build_grid(table, report.table(table.key))))
+        out.extend(table_html(build_grid(t, report.table(t.key))) for t in own)
+        out.append("</section>")
     return out
 
 
