@@ -46,7 +46,9 @@ def _source(expected: Path) -> Path:
 
 def _score(expected: Path) -> dict[str, Any]:
     report = read(_source(expected))
-    result: dict[str, Any] = COMPARE.compare(json.loads(expected.read_text("utf-8")), report.to_dict())
+    result: dict[str, Any] = COMPARE.compare(
+        json.loads(expected.read_text("utf-8")), report.to_dict()
+    )
     return result
 
 
@@ -61,7 +63,11 @@ def test_seed_reads_exactly(expected: Path) -> None:
 def test_corpus_report_has_no_wrong_cell(expected: Path) -> None:
     name = expected.name.removesuffix(".expected.json")
     result = _score(expected)
-    meta = [p for p in result["problems"] if p.split(":")[0] in ("format", "year", "agency", "published")]
+    meta = [
+        p
+        for p in result["problems"]
+        if p.split(":")[0] in ("format", "year", "agency", "published")
+    ]
     assert meta == []
     assert result["wrong"] == 0, [p for p in result["problems"] if "expected" in p]
     assert result["missed"] <= MISSED_AT_MOST.get(name, 0), result["problems"]

@@ -7,13 +7,32 @@ from hypothesis import strategies as st
 
 from gongkai.errors import InputError
 from gongkai.reader.api import read
-from gongkai.reader.report import read_lines
 from gongkai.reader.document import Line
+from gongkai.reader.report import read_lines
 
 TABLE_WORDS = st.sampled_from(
-    ["规章", "行政规范性文件", "一、本年新收政府信息公开申请数量", "（七）总计", "0", "12", "000000",
-     "三、收到和处理政府信息公开申请情况", "行政复议", "|", "\n", " ", "—", "无", "1.属于国家秘密",
-     "四、政府信息公开行政复议、行政诉讼情况", "结果维持", "640020470", "2024年", "鄉(xiāng)"]
+    [
+        "规章",
+        "行政规范性文件",
+        "一、本年新收政府信息公开申请数量",
+        "（七）总计",
+        "0",
+        "12",
+        "000000",
+        "三、收到和处理政府信息公开申请情况",
+        "行政复议",
+        "|",
+        "\n",
+        " ",
+        "—",
+        "无",
+        "1.属于国家秘密",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "结果维持",
+        "640020470",
+        "2024年",
+        "鄉(xiāng)",
+    ]
 )
 
 
@@ -45,6 +64,9 @@ def test_any_arrangement_of_table_words(words: list[str]) -> None:
 
 @given(st.lists(st.tuples(TABLE_WORDS, st.booleans()), max_size=60))
 def test_any_structured_cells(cells: list[tuple[str, bool]]) -> None:
-    lines = [Line(text, f"表格1 第{i}行", None, cell=True, row_start=start) for i, (text, start) in enumerate(cells)]
+    lines = [
+        Line(text, f"表格1 第{i}行", None, cell=True, row_start=start)
+        for i, (text, start) in enumerate(cells)
+    ]
     report = read_lines(lines)
     assert len(report.cells()) in (0, 198, 200)

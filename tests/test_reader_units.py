@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import pytest
 
 from gongkai.reader.digits import TooAmbiguous, agreed, splits
 from gongkai.reader.meta import find_meta
@@ -41,7 +40,10 @@ def test_normalise_is_idempotent(text: str) -> None:
     assert normalize(once) == once
 
 
-@given(st.lists(st.integers(min_value=0, max_value=10**6), max_size=20), st.text(alphabet="办理结果公开申请鄉報"))
+@given(
+    st.lists(st.integers(min_value=0, max_value=10**6), max_size=20),
+    st.text(alphabet="办理结果公开申请鄉報"),
+)
 def test_normalise_keeps_every_digit(numbers: list[int], words: str) -> None:
     text = words.join(str(n) for n in numbers)
     assert re.sub(r"\D", "", normalize(text)) == re.sub(r"\D", "", text)
@@ -56,13 +58,17 @@ def _cut(text: str) -> list[tuple[str, str]]:
 
 def test_label_with_glued_digits() -> None:
     assert _cut("规范性文件898989第二十条") == [
-        ("规范性文件", "text"), ("898989", "value"), ("第二十条", "text"),
+        ("规范性文件", "text"),
+        ("898989", "value"),
+        ("第二十条", "text"),
     ]
 
 
 def test_next_rows_ordinal_glued_to_digits() -> None:
     assert _cut("1.本机关不掌握相关政府信息2200003252.没有现成信息") == [
-        ("1.本机关不掌握相关政府信息", "text"), ("220000325", "value"), ("2.没有现成信息", "text"),
+        ("1.本机关不掌握相关政府信息", "text"),
+        ("220000325", "value"),
+        ("2.没有现成信息", "text"),
     ]
 
 
@@ -72,7 +78,11 @@ def test_prose_numbers_stay_in_their_sentence() -> None:
 
 
 def test_units_and_dashes_are_values() -> None:
-    assert _cut("采购总金额 251000元 /") == [("采购总金额", "text"), ("251000元", "value"), ("/", "value")]
+    assert _cut("采购总金额 251000元 /") == [
+        ("采购总金额", "text"),
+        ("251000元", "value"),
+        ("/", "value"),
+    ]
 
 
 # --- digit runs ---------------------------------------------------------------------------
@@ -90,7 +100,9 @@ def test_table_four_as_one_run() -> None:
     def blocks(v: tuple[int, ...]) -> bool:
         return all(sum(v[i * 5 : i * 5 + 4]) == v[i * 5 + 4] for i in range(3))
 
-    assert splits(["110024001510102"], 15, blocks) == [(1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2)]
+    assert splits(["110024001510102"], 15, blocks) == [
+        (1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2)
+    ]
 
 
 def test_ambiguous_run_leaves_cells_open() -> None:
@@ -105,7 +117,9 @@ def test_a_huge_run_is_declared_ambiguous_quickly() -> None:
 
 
 def test_no_leading_zeros() -> None:
-    assert all(str(v) == "0" or not str(v).startswith("0") for s in splits(["100200"], 3) for v in s)
+    assert all(
+        str(v) == "0" or not str(v).startswith("0") for s in splits(["100200"], 3) for v in s
+    )
 
 
 @given(st.lists(st.integers(min_value=0, max_value=99), min_size=6, max_size=6))
@@ -119,7 +133,10 @@ def test_a_rows_true_values_are_always_among_the_splits(parts: list[int]) -> Non
         assert value is None or value == truth
 
 
-@given(st.lists(st.text(alphabet="0123456789", min_size=1, max_size=6), min_size=1, max_size=4), st.integers(1, 8))
+@given(
+    st.lists(st.text(alphabet="0123456789", min_size=1, max_size=6), min_size=1, max_size=4),
+    st.integers(1, 8),
+)
 def test_every_split_reprints_the_run(groups: list[str], n: int) -> None:
     for split in splits(groups, n)[:200]:
         assert len(split) == n
@@ -130,9 +147,20 @@ def test_every_split_reprints_the_run(groups: list[str], n: int) -> None:
 
 
 def test_headings_inside_one_flattened_line() -> None:
-    text = "一、总体情况 正文。二、主动公开政府信息情况 表格 三、收到和处理政府信息公开申请情况 表 四、结转下年度继续办理 0 四、政府信息公开行政复议、行政诉讼情况 表 五、存在的主要问题及改进情况 无 六、其他需要报告的事项 无"
+    text = (
+        "一、总体情况 正文。二、主动公开政府信息情况 表格 三、收到和处理政府信息公开申请情况 表"
+        " 四、结转下年度继续办理 0 四、政府信息公开行政复议、行政诉讼情况 表"
+        " 五、存在的主要问题及改进情况 无 六、其他需要报告的事项 无"
+    )
     found = [(h.number, h.printed_numeral) for h in find_headings(text)]
-    assert found == [("一", "一"), ("二", "二"), ("三", "三"), ("四", "四"), ("五", "五"), ("六", "六")]
+    assert found == [
+        ("一", "一"),
+        ("二", "二"),
+        ("三", "三"),
+        ("四", "四"),
+        ("五", "五"),
+        ("六", "六"),
+    ]
 
 
 def test_misnumbered_heading_is_found_by_its_title() -> None:
@@ -141,10 +169,15 @@ def test_misnumbered_heading_is_found_by_its_title() -> None:
 
 
 def test_title_gives_agency_and_year() -> None:
-    meta = find_meta("首页 > 年报\n平潭综合实验区2021年度政府信息公开工作年度报告\n发布时间: 2022-02-08\n")
+    meta = find_meta(
+        "首页 > 年报\n平潭综合实验区2021年度政府信息公开工作年度报告\n发布时间: 2022-02-08\n"
+    )
     assert (meta.agency, meta.year, meta.published) == ("平潭综合实验区", 2021, "2022-02-08")
 
 
 def test_layout_decided_by_the_printed_table_not_the_year() -> None:
-    text = "衡东县杨林镇2023年政府信息公开工作年度报告\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量"
+    text = (
+        "衡东县杨林镇2023年政府信息公开工作年度报告\n"
+        "信息内容 本年新制作数量 本年新公开数量 对外公开总数量"
+    )
     assert find_meta(text).format == "2019"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from gongkai.layout import FormatName, layout
 
@@ -41,6 +41,7 @@ _NOISE = (
 TRUNCATED_MIN = 6
 
 
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """The text with only Chinese characters, ASCII letters and digits kept."""
     return _KEEP.sub("", text)

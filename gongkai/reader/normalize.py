@@ -18,26 +18,21 @@ import opencc
 # after a Chinese character: 鄉(xiāng), 報(bào). Brackets are already half-width here.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\(\s*[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s*\)")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-# Characters NFKC leaves alone but that print as dashes or brackets in tables.
-_EXTRA = str.maketrans(
-    {
-        "\u3000": " ",
-        "\u00a0": " ",
-        "\u2014": "—",
-        "\u2015": "—",
-        "\u2013": "-",
-        "\u2212": "-",
-        "\u3010": "[",
-        "\u3011": "]",
-        "\u3014": "(",
-        "\u3015": ")",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-    }
-)
+# Characters NFKC leaves alone that the reader needs in another form: zero-width characters
+# and soft hyphens vanish; rare dashes and brackets become their common forms. (NFKC already
+# turns full-width forms, no-break and ideographic spaces into ASCII.)
+_EXTRA_MAP: dict[str, str | None] = {
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad"),
+    "\u2015": "—",
+    "\u2013": "-",
+    "\u2212": "-",
+    "\u3010": "[",
+    "\u3011": "]",
+    "\u3014": "(",
+    "\u3015": ")",
+}
+_EXTRA = str.maketrans(_EXTRA_MAP)
+_NEEDS_EXTRA = re.compile("[" + "".join(chr(c) for c in _EXTRA) + "]")
 
 
 @cache
@@ -52,7 +47,8 @@ def to_simplified(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Normalise printed text for reading (see the module docstring)."""
-    text = text.translate(_ZERO_WIDTH)
-    text = unicodedata.normalize("NFKC", text).translate(_EXTRA)
+    if _NEEDS_EXTRA.search(text):
+        text = text.translate(_EXTRA)
+    text = unicodedata.normalize("NFKC", text)
     text = to_simplified(text)
     return _GLOSS.sub("", text)

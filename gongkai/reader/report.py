@@ -12,7 +12,7 @@ from gongkai.layout import FormatName, layout
 from gongkai.reader.meta import find_meta
 from gongkai.reader.segment import find_headings, sections
 from gongkai.reader.tables import TableRead, read_table
-from gongkai.reader.tokens import SourceLine, Token, Tokens, tokenize
+from gongkai.reader.tokens import SourceLine, Token, Tokens, normalized_text, tokenize
 from gongkai.record import ExtraRow, InputInfo, Note, Provenance, Report, TableData
 
 
@@ -54,8 +54,8 @@ def read_lines(
     load_notes: Sequence[str] = (),
 ) -> Report:
     """Read a report from document lines (see ``gongkai.reader.document``)."""
-    tokens = tokenize(lines)
-    text = tokens.text
+    normalized = normalized_text(lines)
+    text = normalized.text
     meta = find_meta(text, published_hint)
     headings = find_headings(text)
     spans = sections(text, headings)
@@ -69,8 +69,12 @@ def read_lines(
     if fmt in ("2021", "2019"):
         lay = layout(fmt)
         section_of = {"active": "二", "requests": "三", "appeals": "四"}
+        regions = {t.key: _region(spans, section_of[t.key], len(text)) for t in lay.tables}
+        found = [r for r in regions.values() if r]
+        window = (min(r[0] for r in found), max(r[1] for r in found)) if found else (0, 0)
+        tokens = tokenize(lines, normalized, window)  # only the tables' part of the text
         for table in lay.tables:
-            span = _region(spans, section_of[table.key], len(text))
+            span = regions[table.key]
             read = (
                 read_table(fmt, table, _tokens_in(tokens, span))
                 if span

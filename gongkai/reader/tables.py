@@ -140,6 +140,8 @@ def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
     already add up to it, the blank cells of that other side can only be 0. Only cells of rows
     the source prints are filled: a row cut off by a truncated page stays null.
     """
+    if not any(v is None for r in printed for v in out.data[r].values()):
+        return
     changed = True
     while changed:
         changed = False

@@ -1,0 +1,103 @@
+"""Reader throughput over the corpus, next to a bare pass over the same text.
+
+    .venv/bin/python bench/bench_read.py [--seconds S] [--write docs/benchmarks.md]
+
+Reports per second on one core (one process), for plain text reports, for full web pages
+(100–350 KB) and for the published PDF. The bare pass is what any reader must at least do:
+OpenCC conversion, splitting on whitespace and pipes, scanning for digit runs. Compare ratios
+within one run: machines are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from gongkai.reader.api import read
+from gongkai.reader.normalize import to_simplified
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+TEXTS = sorted((FIXTURES / "corpus").glob("*.txt")) + sorted((FIXTURES / "seeds").glob("*.txt"))
+PAGES = sorted((FIXTURES / "corpus").glob("*.html"))
+PDFS = sorted((FIXTURES / "corpus").glob("*.pdf"))
+_SPLIT = re.compile(r"[|\s]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def bare_pass(data: bytes) -> int:
+    text = to_simplified(data.decode("utf-8", "replace"))
+    pieces = _SPLIT.split(text)
+    return len(pieces) + sum(1 for _ in _DIGITS.finditer(text))
+
+
+def rate(fn: Callable[[bytes], object], inputs: list[bytes], seconds: float) -> float:
+    """Inputs handled per second, looping over ``inputs`` for about ``seconds``."""
+    for data in inputs:  # warm up caches (OpenCC, lexicon, regexes)
+        fn(data)
+    done = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for data in inputs:
+            fn(data)
+        done += len(inputs)
+    return done / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--write", type=Path, default=None)
+    args = parser.parse_args()
+    texts = [p.read_bytes() for p in TEXTS]
+    pages = [p.read_bytes() for p in PAGES]
+    pdfs = [p.read_bytes() for p in PDFS]
+    results = {
+        "text": rate(lambda d: read(d), texts, args.seconds),
+        "text_bare": rate(bare_pass, texts, args.seconds),
+        "html": rate(lambda d: read(d), pages, args.seconds),
+        "html_bare": rate(bare_pass, pages, args.seconds),
+        "pdf": rate(lambda d: read(d), pdfs, args.seconds),
+    }
+    sizes = [len(p) // 1024 for p in pages]
+    lines = [
+        f"## Reader throughput — {datetime.date.today().isoformat()}",
+        "",
+        f"Machine: `{platform.platform()}`, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; one process (per core). "
+        "Command: `.venv/bin/python bench/bench_read.py`.",
+        "",
+        "| input | reports/s per core | bare pass/s | read ÷ bare |",
+        "|---|---|---|---|",
+        f"| text reports ({len(texts)} files) | {results['text']:.0f} "
+        f"| {results['text_bare']:.0f} | {results['text_bare'] / results['text']:.1f}× slower |",
+        f"| full web pages ({len(pages)} files, {min(sizes)}–{max(sizes)} KB) "
+        f"| {results['html']:.0f} | {results['html_bare']:.0f} "
+        f"| {results['html_bare'] / results['html']:.1f}× slower |",
+        f"| published PDF ({len(pdfs)} file, 6 pages) | {results['pdf']:.1f} | – | – |",
+        "",
+        "Targets (issue): ≥ 300 text reports/s per core within 5× of the bare pass; "
+        "≥ 100 pages/s per core on full web pages.",
+        "",
+    ]
+    print("\n".join(lines))
+    if args.write:
+        previous = args.write.read_text("utf-8") if args.write.exists() else "# Benchmarks\n\n"
+        marker = "## Reader throughput"
+        head = previous.split(marker)[0].rstrip() + "\n\n"
+        rest = ""
+        if marker in previous:
+            after = previous.split(marker, 1)[1]
+            nxt = after.find("\n## ")
+            rest = after[nxt + 1 :] if nxt >= 0 else ""
+        args.write.write_text(head + "\n".join(lines) + "\n" + rest, "utf-8")
+
+
+if __name__ == "__main__":
+    main()
