@@ -65,6 +65,25 @@ def test_every_cell_by_its_printed_label(report: Report) -> None:
             assert got == want, row.label
 
 
+def _row(doc: Any, table: int, label: str) -> list[str]:
+    for row in doc.tables[table].rows:
+        texts = [c.text for c in distinct(list(row.cells))]
+        if label in texts:
+            return texts[texts.index(label) + 1 :]
+    raise AssertionError(label)
+
+
+def test_values_as_printed() -> None:
+    doc = open_docx(render_docx(made_up_2021()))
+    assert _row(doc, 0, "行政事业性收费") == ["5949.088667"]
+    assert _row(doc, 0, "行政许可") == ["3985758"]
+    assert _row(doc, 0, "行政强制") == [""]
+    assert _row(doc, 1, "1.本机关不掌握相关政府信息") == ["30", "0", "", "0", "", "0", "40"]
+    doc19 = open_docx(render_docx(made_up_2019()))
+    assert _row(doc19, 0, "行政许可") == ["396", "-3", "181"]
+    assert _row(doc19, 0, "政府集中采购") == ["135", "75394432.52"]
+
+
 def test_2021_keeps_the_template_merges_and_fonts() -> None:
     template = open_docx(CORPUS_TEMPLATE.read_bytes())
     doc = open_docx(render_docx(made_up_2021()))

@@ -104,9 +104,13 @@ def test_labels_and_numbers_in_printed_order(name: str) -> None:
                     pytest.fail(f"row {row.label} not found after line {at}")
 
 
-def test_fee_amount_printed_in_full() -> None:
+def test_values_as_printed() -> None:
     lines = lines_of(pdf_of("made-up-2021"))
     assert "行政事业性收费 5949.088667" in lines
+    assert "行政强制" in lines  # a blank cell prints nothing
+    assert "（四）无法提供 1.本机关不掌握相关政府信息 30 0 0 0 40" in lines
+    lines19 = lines_of(pdf_of("made-up-2019"))
+    assert "行政许可 396 -3 181" in lines19
 
 
 def test_pre_2019_record_prints_its_text() -> None:

@@ -1,7 +1,7 @@
-"""Every rendering reads back to the same record through ``gongkai.reader.read``.
+"""Every rendering reads back to the same record through the reader (``gongkai.reader``).
 
-The reader lands separately; until ``gongkai.reader`` exists these tests skip (only for the
-module's absence: a reader that exists but fails to import is an error, not a skip).
+Until ``gongkai.reader`` exists these tests skip (only for the module's absence: a reader that
+exists but fails to import, or has no ``read``, is an error, not a skip).
 """
 
 from __future__ import annotations
@@ -28,13 +28,16 @@ RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
 
 
 def reader() -> Callable[..., Any]:
+    """``gongkai.reader.read``, or ``gongkai.reader.api.read`` where the reader landed it."""
     try:
         module = importlib.import_module("gongkai.reader")
     except ModuleNotFoundError as exc:
         if exc.name != "gongkai.reader":
             raise
         pytest.skip("gongkai.reader has not landed yet: the round trip runs once it does")
-    read: Callable[..., Any] = module.read  # an AttributeError here is a failure, not a skip
+    if not hasattr(module, "read"):
+        module = importlib.import_module("gongkai.reader.api")  # missing: a failure, not a skip
+    read: Callable[..., Any] = module.read
     return read
 
 
@@ -51,8 +54,30 @@ def read_back(report: Report, suffix: str, tmp_path: Path) -> Report:
     return record
 
 
-@pytest.mark.parametrize("suffix", list(RENDERERS))
-@pytest.mark.parametrize("report", samples(), ids=sample_ids())
+# Known gaps of the reader, as strict xfails: when the reader closes one, its XPASS fails the
+# run and the mark must go.
+NO_JSON = pytest.mark.xfail(
+    strict=True, reason="gongkai.reader does not read record JSON yet (reads it as plain text)"
+)
+BLANKS_IN_PDF = pytest.mark.xfail(
+    strict=True,
+    reason="a PDF row with blank cells ('30 0 0 0 40') needs position-aware reading in the reader",
+)
+
+
+def cases(reports: list[Report], ids: list[str], *, cells: bool) -> list[Any]:
+    out = []
+    for report, rid in zip(reports, ids, strict=True):
+        has_blanks = any(value is None for _, value in report.cells())
+        for suffix in RENDERERS:
+            marks = [NO_JSON] if suffix == "json" else []
+            if cells and suffix == "pdf" and has_blanks:
+                marks.append(BLANKS_IN_PDF)
+            out.append(pytest.param(report, suffix, id=f"{rid}-{suffix}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize(("report", "suffix"), cases(samples(), sample_ids(), cells=True))
 def test_contract_keys_round_trip(report: Report, suffix: str, tmp_path: Path) -> None:
     back = read_back(report, suffix, tmp_path)
     assert back.to_dict(detail=False) == report.to_dict(detail=False)
@@ -62,8 +87,9 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-@pytest.mark.parametrize("suffix", list(RENDERERS))
-@pytest.mark.parametrize("report", samples()[-2:], ids=sample_ids()[-2:])
+@pytest.mark.parametrize(
+    ("report", "suffix"), cases(samples()[-2:], sample_ids()[-2:], cells=False)
+)
 def test_sections_text_round_trip(report: Report, suffix: str, tmp_path: Path) -> None:
     """Each section's paragraphs come back in order under the same section number.
 

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import weasyprint
+from weasyprint.urls import URLFetcher
 
 from ._errors import RenderError
 
 
-def _no_fetch(url: str, *args: Any, **kwargs: Any) -> NoReturn:
-    """Our pages are self-contained; any outside resource is a bug, never a download."""
-    raise RenderError(f"渲染PDF时不访问外部资源：{url}；请把所需内容直接写入页面")
+class _Offline(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
+    """Our pages are self-contained: any outside resource is refused, never downloaded.
+
+    WeasyPrint logs the refusal and renders the page without the resource.
+    """
+
+    def fetch(self, url: str, headers: object = None) -> NoReturn:
+        raise ValueError(f"gongkai renders offline; refused to fetch {url}")
 
 
 def html_to_pdf(html: str) -> bytes:
     """The PDF of a self-contained HTML page (size, fonts, page numbers: from its CSS)."""
-    document = weasyprint.HTML(string=html, url_fetcher=_no_fetch)
+    document = weasyprint.HTML(string=html, url_fetcher=_Offline())
     pdf = document.write_pdf()
     if not isinstance(pdf, bytes):  # pragma: no cover - write_pdf without target returns bytes
         raise RenderError("WeasyPrint 未返回PDF数据")

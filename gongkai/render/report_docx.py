@@ -13,15 +13,15 @@ tables: they are removed.
 
 from __future__ import annotations
 
+from importlib import resources
 from io import BytesIO
-from typing import Any
 
 import docx
 from docx.document import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongkai.layout import FORMATS, layout
+from gongkai.layout import FORMATS, FormatName, layout
 from gongkai.record import Report
 
 from ._docx_tables import build_table, fill_table
@@ -41,8 +41,6 @@ _TEMPLATE_PACKAGE = "gongkai.render.templates"
 
 def template_bytes() -> bytes:
     """The official blank template shipped with the package."""
-    from importlib import resources
-
     name = report_texts()["template"]["file"]
     return resources.files(_TEMPLATE_PACKAGE).joinpath(name).read_bytes()
 
@@ -143,5 +141,6 @@ def _tables(document: Document, report: Report) -> None:
             body.remove(tbl)
 
 
-def _layout_format(report: Report) -> Any:
-    return report.format if report.format in FORMATS else "2021"
+def _layout_format(report: Report) -> FormatName:
+    """The record's layout; a "pre-2019" record takes the 2021 headings (it has no tables)."""
+    return "2019" if report.format == "2019" else "2021"

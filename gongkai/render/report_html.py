@@ -4,8 +4,12 @@ The page carries its own CSS (``templates/report.css`` inlined in a <style> elem
 to nothing outside itself: no scripts, no links, no web fonts. It is also the source of the PDF.
 
 Built for reading back: the title is the first heading, ``发布日期：`` follows it, every label is
-printed exactly as the layout spells it, one value per cell, value cells never merged; each
+printed exactly as the layout spells it, one value per cell; a value cell spans columns only
+where the official template does (a one-column item of table 二) and never spans rows. Each
 value cell also names its record path in ``data-path``.
+
+In print (the PDF), sections 三 and 四 go on A4 landscape pages with unbreakable cells, so that
+each row of tables 三 and 四 is one line of text: its whole label, then its numbers.
 """
 
 from __future__ import annotations
