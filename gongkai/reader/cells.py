@@ -60,11 +60,27 @@ def _blank_row(n: int) -> list[Cell]:
 
 
 def row_cells(
-    tokens: Sequence[Token], n: int, accept: Callable[[Split], bool] | None = None
+    tokens: Sequence[Token],
+    n: int,
+    accept: Callable[[Split], bool] | None = None,
+    *,
+    cut_off: bool = False,
 ) -> RowCells:
-    """Cells of a row of ``n`` columns from the value tokens printed after its label."""
+    """Cells of a row of ``n`` columns from the value tokens printed after its label.
+
+    ``cut_off``: the source ends inside this row (a truncated page). Its values, printed one
+    by one, are then its first cells; a lone digit after a full row is the next row's ordinal.
+    """
     if not tokens:
         return RowCells(_blank_row(n))
+    if cut_off and not any(t.cell for t in tokens):
+        values = [t for t in tokens if t.kind == "value"]
+        if len(values) == n + 1 and re.fullmatch(r"\d", values[-1].text):
+            values = values[:n]
+        if 0 < len(values) < n and all(len(t.text) <= 3 for t in values):
+            cells = [_direct(t) for t in values] + _blank_row(n - len(values))
+            return RowCells(cells, note=f"页面在该行中途截断，只读到前 {len(values)} 个单元格")
+        tokens = values
     structured = all(t.cell for t in tokens)
     if structured:
         values = list(tokens)

@@ -57,6 +57,17 @@ class Meaning:
 class Lexicon:
     pattern: re.Pattern[str]
     meanings: dict[str, tuple[Meaning, ...]]
+    printed: str  # every word of the tables, joined: a fragment of it is a broken label
+
+    def fragment(self, text: str) -> bool:
+        """Whether ``text`` (compact) is a piece of some table word, e.g. a label broken
+        over lines by a PDF ("求缴纳费用行政机关不再处理")."""
+        return len(text) >= 2 and text in self.printed
+
+
+def _ambiguous(meanings: list[Meaning]) -> bool:
+    rows = [(m.table, m.row) for m in meanings if m.row >= 0]
+    return len(set(rows)) > len({table for table, _ in rows})
 
 
 @cache
@@ -83,11 +94,11 @@ def lexicon(fmt: FormatName) -> Lexicon:
             add(row.label, meaning)
             for alias in row.aliases:
                 add(alias, meaning)
-                # Labels cut short by the page ("补正后申请内容仍不明") still name their row.
+                # Labels cut short by the page ("补正后申请内容仍不明") or broken around
+                # their values ("要求行政机关确认或重新出") still name their row.
                 key = compact(alias)
-                for cut in (1, 2):
-                    if len(key) - cut >= TRUNCATED_MIN:
-                        add(key[:-cut], meaning)
+                for end in range(max(TRUNCATED_MIN, len(key) * 3 // 5), len(key)):
+                    add(key[:end], meaning)
             if row.group:
                 add(row.group, noise)
                 add(re.sub(r"^[(（]?[一二三四五六七八九十]+[)）、]?", "", row.group), noise)
@@ -95,7 +106,9 @@ def lexicon(fmt: FormatName) -> Lexicon:
                 add(row.item, noise)
             for column in row.columns:
                 add(column.label, noise)
+    # A prefix shared by two rows names neither.
+    words = {k: v for k, v in words.items() if not _ambiguous(v)}
     # Longest first, so that a longer word wins at the same position.
     keys = sorted(words, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(k) for k in keys))
-    return Lexicon(pattern, {k: tuple(v) for k, v in words.items()})
+    return Lexicon(pattern, {k: tuple(v) for k, v in words.items()}, "|".join(keys))

@@ -41,6 +41,11 @@ def _region(
     return start, end
 
 
+def _complete(spans: dict[str, tuple[int, int]]) -> bool:
+    """Whether the text reaches the sections after the tables (so it was not cut off)."""
+    return "五" in spans or "六" in spans
+
+
 def _tokens_in(tokens: Tokens, span: tuple[int, int]) -> list[Token]:
     start, end = span
     return [t for t in tokens.tokens if start < t.pos + len(t.text) and t.pos < end]
@@ -76,7 +81,12 @@ def read_lines(
         for table in lay.tables:
             span = regions[table.key]
             read = (
-                read_table(fmt, table, _tokens_in(tokens, span))
+                read_table(
+                    fmt,
+                    table,
+                    _tokens_in(tokens, span),
+                    ends_document=span[1] >= len(text) and not _complete(spans),
+                )
                 if span
                 else TableRead(data={r.key: dict.fromkeys(r.column_keys) for r in table.rows})
             )

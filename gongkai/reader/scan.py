@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from gongkai.layout import FormatName, Table
-from gongkai.reader.lexicon import compact, lexicon
+from gongkai.reader.lexicon import Lexicon, compact, lexicon
 from gongkai.reader.tokens import Token
 
 WINDOW = 4  # how many rows ahead a label may skip to
 SHORT_WORD = 4  # labels shorter than this never skip a row
-PROSE_LEFTOVER = 12  # characters of a run not explained by table words that make it prose
+PROSE_LEFTOVER = 16  # characters of a run not explained by table words that make it prose
 
 
 @dataclass
@@ -83,7 +83,7 @@ def _hits(
             nxt = max(nxt, min(rows) + 1)
         elif meanings and max(meanings) < low:
             behind += 1
-    leftover += _cjk(text[at:])
+    leftover += _unexplained(lex, text, owner, at, len(text))
     if leftover > PROSE_LEFTOVER or behind >= 2:
         return None, leftover
     deduped: list[tuple[int, Token]] = []
@@ -95,6 +95,21 @@ def _hits(
     if any(b[0] < a[0] for a, b in itertools.pairwise(deduped)):
         return None, leftover
     return deduped, leftover
+
+
+def _unexplained(lex: Lexicon, text: str, owner: list[int], start: int, end: int) -> int:
+    """Chinese characters of ``text[start:end]`` (a gap between table words) that are not
+    pieces of broken table words; each token's share of the gap is judged on its own."""
+    count = 0
+    while start < end:
+        stop = start
+        while stop < end and owner[stop] == owner[start]:
+            stop += 1
+        piece = text[start:stop]
+        if not lex.fragment(piece):
+            count += _cjk(piece)
+        start = stop
+    return count
 
 
 def _cjk(text: str) -> int:
@@ -119,7 +134,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         if hits is None:
             # A header or a sentence may end in a row label on its own line: try the tail.
             for k in range(1, len(run)):
-                if run[k].line != run[k - 1].line or run[k].row_start:
+                if run[k].index != run[k - 1].index or run[k].row_start:
                     tail_hits, _ = _hits(fmt, table.key, run[k:], nxt, last)
                     if tail_hits:
                         hits, leftover = tail_hits, 0

@@ -45,7 +45,11 @@ def _row_accept(table: Table) -> object:
     return accept
 
 
-def read_table(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> TableRead:
+def read_table(
+    fmt: FormatName, table: Table, tokens: Sequence[Token], *, ends_document: bool = False
+) -> TableRead:
+    """Read one table from the tokens of its region; ``ends_document`` when the source ends
+    inside the region (a truncated page)."""
     if table.key == "appeals":
         return _read_appeals(table, tokens)
     result = scan(fmt, table, tokens)
@@ -55,7 +59,8 @@ def read_table(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> TableR
     rows: dict[str, RowCells] = {}
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
-        rc = row_cells(hit.values, len(row.columns), accept)  # type: ignore[arg-type]
+        cut_off = ends_document and bool(hit.values) and hit.values[-1] is tokens[-1]
+        rc = row_cells(hit.values, len(row.columns), accept, cut_off=cut_off)  # type: ignore[arg-type]
         rows[row.key] = rc
         if hit.repeated:
             out.notes.append(

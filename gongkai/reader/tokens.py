@@ -44,6 +44,7 @@ class Token:
     row_start: bool = False  # first cell of a structured table row
     cell: bool = False  # from a structured table cell
     pos: int = 0  # offset of the token in the normalised text (``Tokens.text``)
+    index: int = 0  # which document line it comes from
 
 
 # A printed cell value: a number with an optional unit, or a sign for "none".
@@ -163,29 +164,31 @@ def tokenize(
     if text is None:
         text = normalized_text(lines)
     texts = text.lines
-    for src, text_, base in zip(lines, texts, text.starts, strict=True):
+    for index, (src, text_, base) in enumerate(zip(lines, texts, text.starts, strict=True)):
         if span is not None and not (base <= span[1] and base + len(text_) >= span[0]):
             continue
         if src.cell:
             stripped = text_.strip(" |")
             where, line, first = src.where, src.line, src.row_start
             if not stripped:
-                out.append(Token("", "blank", where, line, first, True, base))
+                out.append(Token("", "blank", where, line, first, True, base, index))
                 continue
             if VALUE.match(stripped) or DASH.match(stripped):
-                out.append(Token(stripped, "value", where, line, first, True, base))
+                out.append(Token(stripped, "value", where, line, first, True, base, index))
                 continue
             parts = _pieces(stripped)
             if len(parts) > 1 and parts[-1][1] == "value":
                 # A structured cell holding label and number together is still cut.
                 for i, ((t, k), at) in enumerate(zip(parts, _offsets(text_, parts), strict=True)):
-                    out.append(Token(t, k, where, line, first and i == 0, True, base + at))
+                    out.append(Token(t, k, where, line, first and i == 0, True, base + at, index))
                 continue
-            out.append(Token(stripped.replace(" ", ""), "text", where, line, first, True, base))
+            out.append(
+                Token(stripped.replace(" ", ""), "text", where, line, first, True, base, index)
+            )
             continue
         if PAGE_NUMBER.match(text_):
             continue
         pieces = _pieces(text_)
         for (piece, kind), at in zip(pieces, _offsets(text_, pieces), strict=True):
-            out.append(Token(piece, kind, src.where, src.line, pos=base + at))
+            out.append(Token(piece, kind, src.where, src.line, pos=base + at, index=index))
     return Tokens(text.text, tuple(out), text.starts)
