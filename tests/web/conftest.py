@@ -7,9 +7,11 @@ throwaway one); Django then creates and drops ``test_<name>`` there.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,11 +26,12 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["DATABASE_URL"] = url
     else:
         os.environ.pop("DATABASE_URL", None)  # never run tests against a configured database
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai_web.settings"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai_web.settings")
     import django
     from django.conf import settings
 
     django.setup()
+    _use_test_database(url, settings)
     # Demo users get passwords; the slow production hasher would dominate the test time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Production serves collected, hashed files (collectstatic); tests render from the apps.
@@ -36,6 +39,27 @@ def pytest_configure(config: pytest.Config) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+def _use_test_database(url: str, settings: Any) -> None:
+    """Point the default database at ``url`` (or SQLite) even when pytest-django read the
+    settings before this conftest (``DJANGO_SETTINGS_MODULE`` set in the environment or ini)."""
+    from django.db import connections
+
+    from gongkai_web.dburl import parse_database_url, sqlite_config
+
+    wanted = parse_database_url(url) if url else sqlite_config(Path(settings.VAR_DIR) / "test.db")
+    current = settings.DATABASES["default"]
+    if current["ENGINE"] == wanted["ENGINE"] and current["NAME"] == wanted["NAME"]:
+        return
+    if url == "" and current["ENGINE"] == wanted["ENGINE"]:
+        return  # SQLite asked for, SQLite configured: tests use an in-memory database anyway
+    connections.close_all()
+    with contextlib.suppress(AttributeError):
+        del connections["default"]  # a wrapper made with the old settings: make a new one
+    current.clear()
+    current.update(wanted)
+    connections.configure_settings(settings.DATABASES)
 
 
 @pytest.fixture

@@ -74,10 +74,11 @@ def test_demo_reports_satisfy_the_identities(demo_output: str, identity_problems
             record = generate_record(agency, year)
             assert identity_problems(record) == [], (name, year)
             assert record.requests is not None
-            assert record.requests["new_received"]["total"] > 0
+            assert (record.requests["new_received"]["total"] or 0) > 0
     town = generate_record(Agency.objects.get(name=TOWNSHIP), 2025)
-    assert town.requests is not None and town.requests["carried_over"]["total"] > 0
-    assert town.requests["carried_forward"]["total"] > 0
+    assert town.requests is not None
+    assert (town.requests["carried_over"]["total"] or 0) > 0
+    assert (town.requests["carried_forward"]["total"] or 0) > 0
     assert town.appeals is not None and town.appeals["review"]["pending"] == 1
     assert town.published == "2026-01-20"
 
