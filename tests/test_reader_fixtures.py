@@ -120,3 +120,21 @@ def test_detects_input_kind_encoding_and_layout() -> None:
 def test_public_api() -> None:
     assert callable(gongkai.read)
     assert {"read", "Report", "InputError", "layout"} <= set(gongkai.__all__)
+
+
+def test_a_record_in_json_reads_as_itself(tmp_path: Path) -> None:
+    source = HERE / "fixtures" / "corpus" / "011.html"
+    record = read(source)
+    path = tmp_path / "record.json"
+    path.write_text(record.to_json(), "utf-8")
+    again = read(path)
+    assert again.input.kind == "json"
+    assert again.to_dict(detail=False) == record.to_dict(detail=False)
+    assert again.provenance == record.provenance
+
+
+def test_a_broken_json_record_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"format": "2021", "requests": {"total": {"total": "many"}}}', "utf-8")
+    with pytest.raises(gongkai.InputError, match="不是有效的年报记录"):
+        read(path)

@@ -56,9 +56,6 @@ def read_back(report: Report, suffix: str, tmp_path: Path) -> Report:
 
 # Known gaps of the reader, as strict xfails: when the reader closes one, its XPASS fails the
 # run and the mark must go.
-NO_JSON = pytest.mark.xfail(
-    strict=True, reason="gongkai.reader does not read record JSON yet (reads it as plain text)"
-)
 BLANKS_IN_PDF = pytest.mark.xfail(
     strict=True,
     reason="a PDF row with blank cells ('30 0 0 0 40') needs position-aware reading in the reader",
@@ -70,7 +67,7 @@ def cases(reports: list[Report], ids: list[str], *, cells: bool) -> list[Any]:
     for report, rid in zip(reports, ids, strict=True):
         has_blanks = any(value is None for _, value in report.cells())
         for suffix in RENDERERS:
-            marks = [NO_JSON] if suffix == "json" else []
+            marks = []
             if cells and suffix == "pdf" and has_blanks:
                 marks.append(BLANKS_IN_PDF)
             out.append(pytest.param(report, suffix, id=f"{rid}-{suffix}", marks=marks))
