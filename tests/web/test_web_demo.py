@@ -83,6 +83,18 @@ def test_demo_reports_satisfy_the_identities(demo_output: str, identity_problems
     assert town.published == "2026-01-20"
 
 
+def test_demo_reports_pass_the_library_checks(demo_output: str) -> None:
+    """One rule set for scraped and generated reports: the ledger's own must be clean."""
+    checks = pytest.importorskip("gongkai.check")
+    for name in (TOWNSHIP, DEPARTMENT):
+        agency = Agency.objects.get(name=name)
+        for year in (2025, 2026):
+            record = generate_record(agency, year)
+            previous = generate_record(agency, year - 1)
+            findings = checks.check(record, previous=previous)
+            assert [f.to_dict() for f in findings] == [], (name, year)
+
+
 def test_demo_is_deterministic(demo_output: str) -> None:
     first = _fingerprint()
     _empty_database()  # inside this test's transaction: rolled back afterwards

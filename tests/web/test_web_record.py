@@ -181,13 +181,20 @@ def test_record_header_and_sections(ledger: Any, agency: Any) -> None:
     assert "作出行政许可决定5件、行政处罚决定1件、行政强制决定1件" in one
     assert (
         "新收政府信息公开申请8件，上年结转1件；办结8件，其中予以公开2件，部分公开1件，"
-        "不予公开1件，无法提供0件，不予处理1件，其他处理3件；经批准延期答复1件，"
+        "不予公开1件，无法提供0件，不予处理1件，其他处理3件；经批准延长答复期限的1件，"
         "均在法定期限内答复；结转下年度继续办理1件。"
     ) in one
     assert "被申请行政复议2件，被提起行政诉讼1件" in one
     # 信息处理费 from the ledger (150 pages: 1700 yuan paid; the 40-page fee was never paid).
     assert "收取信息处理费1700元" in record.sections["六"]
     assert record.sections["五"] == "（待填写）"
+
+
+def test_generated_record_passes_the_library_checks(ledger: Any, agency: Any) -> None:
+    checks = pytest.importorskip("gongkai.check")
+    record = generate_record(agency, 2025)
+    previous = generate_record(agency, 2024)
+    assert [f.to_dict() for f in checks.check(record, previous=previous)] == []
 
 
 def test_annual_report_texts_and_fee_override(ledger: Any, agency: Any) -> None:
