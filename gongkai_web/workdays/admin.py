@@ -2,6 +2,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.db import transaction
+from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 
@@ -54,10 +55,16 @@ class WorkdayDateAdmin(admin.ModelAdmin[WorkdayDate]):
     date_hierarchy = "day"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # dates are edited within their year, so that due dates are recomputed
+        return False  # dates are added within their year, so that due dates are recomputed
 
     def has_change_permission(self, request: HttpRequest, obj: WorkdayDate | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request: HttpRequest, obj: WorkdayDate | None = None) -> bool:
-        return False
+    def delete_model(self, request: HttpRequest, obj: WorkdayDate) -> None:
+        self.delete_queryset(request, WorkdayDate.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[WorkdayDate]) -> None:
+        years = tuple(sorted({d.year for d in queryset.values_list("day", flat=True)}))
+        with transaction.atomic():
+            queryset.delete()
+            calendar_changed.send(sender=WorkdayYear, years=years)

@@ -99,3 +99,54 @@ def test_deleting_a_year_keeps_due_dates_computable(make_app: Any) -> None:
     delete_year(2026)
     app.refresh_from_db()
     assert (app.due_date, app.due_provisional) == (date(2026, 10, 12), True)  # Monday–Friday
+
+
+def test_editing_a_year_in_the_admin_recomputes_due_dates(make_app: Any, client: Any) -> None:
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("root", None, None))
+    app = make_app(date(2025, 3, 3))
+    year = WorkdayYear.objects.get(year=2025)
+    response = client.post(
+        f"/admin/workdays/workdayyear/{year.pk}/change/",
+        {
+            "year": "2025",
+            "notice": year.notice,
+            "title": year.title,
+            "source": year.source,
+            "note": year.note,
+            "dates-TOTAL_FORMS": "1",
+            "dates-INITIAL_FORMS": "0",
+            "dates-0-day": "2025-03-12",
+            "dates-0-kind": "off",
+        },
+    )
+    assert response.status_code == 302
+    app.refresh_from_db()
+    assert app.due_date == date(2025, 4, 1)
+
+
+def test_deleting_a_year_in_the_admin_recomputes_due_dates(make_app: Any, client: Any) -> None:
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("root", None, None))
+    app = make_app(date(2026, 9, 14))
+    year = WorkdayYear.objects.get(year=2026)
+    response = client.post(f"/admin/workdays/workdayyear/{year.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    app.refresh_from_db()
+    assert (app.due_date, app.due_provisional) == (date(2026, 10, 12), True)
+
+
+def test_deleting_a_date_in_the_admin_recomputes_due_dates(make_app: Any, client: Any) -> None:
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("root", None, None))
+    # Received 03-31: 04-04 (清明) off and Sunday 04-27 worked: due 2025-04-28.
+    app = make_app(date(2025, 3, 31))
+    assert app.due_date == date(2025, 4, 28)
+    qingming = WorkdayDate.objects.get(day=date(2025, 4, 4))
+    response = client.post(f"/admin/workdays/workdaydate/{qingming.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    app.refresh_from_db()
+    assert app.due_date == date(2025, 4, 27)  # 04-04 is a working day now
