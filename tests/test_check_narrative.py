@@ -28,6 +28,8 @@ def _table(text: str, base: Report | None = None) -> list[Finding]:
         "全年新收政府信息公开申请数量5件,上年结转政府信息公开申请数量0件。",
         "因政府信息公开引起的行政复议案件1件、行政诉讼案件0件。",
         "本年度制发行政规范性文件2件,废止规范性文件1件,现行有效的规范性文件10件。",
+        "收到政府信息公开申请5件,其中予以公开及部分公开3件,其他处理0件。",
+        "收到政府信息公开申请5件,因本机关不掌握等原因无法提供1件。",
         "(二)依申请公开方面\n本年度共收到5件申请,办结4件。",
     ],
 )
@@ -63,9 +65,18 @@ def test_text_that_agrees_with_the_tables(text: str) -> None:
             "与“行政诉讼·复议后起诉”总计之和为 0",
         ),
         ("本年度制发行政规范性文件5件。", ("active.normative_documents.issued",), "5"),
+        (
+            "收到政府信息公开申请5件,其中予以公开及部分公开4件。",
+            ("requests.granted.total", "requests.partially_granted.total"),
+            "表三“（一）予以公开”与“（二）部分公开”总计之和为 3",
+        ),
+        ("收到政府信息公开申请5件,其他处理2件。", None, "“（六）其他处理”各项总计之和为 0"),
+        ("收到政府信息公开申请5件,因本机关不掌握等原因无法提供3件。", None, "为 1"),
     ],
 )
 def test_text_that_disagrees(text: str, cells: tuple[str, ...] | None, words: str) -> None:
+    in_2019 = check(with_sections(report("2019"), 一=text))
+    assert [f.rule for f in in_2019] == ["GK-TEXT-TABLE"], "the 2019 layout has the rows too"
     (f,) = _table(text)
     assert (f.kind, f.severity, f.result) == ("text_table_mismatch", "warning", "fail")
     if cells is not None:
@@ -157,6 +168,7 @@ def test_statistics_of_another_year() -> None:
         "2024年,我镇将主动公开政府信息200条。",  # plans for the next year
         "2023年共收到申请5件,较2022年的3件增加2件。",  # a comparison
         "2023年共主动公开政府信息120条。",
+        "2019年以来累计主动公开政府信息1000条。",  # a span, not another year's statistics
     ],
 )
 def test_statements_of_the_right_year(text: str) -> None:

@@ -4,7 +4,7 @@ the counts of table 二 that cannot be."""
 from __future__ import annotations
 
 import pytest
-from check_records import report, with_cells
+from check_records import report, with_cells, with_sections
 
 from gongkai.check import CheckOptions, Finding, check
 from gongkai.check.bodies import classify
@@ -168,3 +168,14 @@ def test_published_total_below_new() -> None:
     assert (f.kind, f.severity) == ("published_total_below_new", "warning")
     assert "对外公开总数量 1 少于本年新公开数量 2" in f.message
     assert _of(check(report("2019")), "GK-T2-PUBLISHED-TOTAL") == []
+
+
+def test_an_unnamed_body_calling_itself_a_township_cannot_make_rules() -> None:
+    text = "现结合我镇实际,汇报我镇2023年政府信息公开工作。"
+    town = with_sections(with_cells(report(agency=None), {"active.rules.in_force": 6}), 一=text)
+    (f,) = _of(check(town), "GK-AUTH-RULES")
+    assert f.result == "fail"
+    assert f.message.startswith("本机关（正文自称“我镇”）是乡镇、街道或苏木，无权制定规章")
+    mixed = with_sections(town, 一=text + "我县要求……")
+    (g,) = _of(check(mixed), "GK-AUTH-RULES")
+    assert g.result == "uncertain"

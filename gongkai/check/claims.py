@@ -27,6 +27,7 @@ _OTHER_MATTERS = re.compile(
 )
 _HEADING = re.compile(rf"^\s*(?:#+\s*)?[(（][{NUMERALS}]{{1,3}}[)）]", re.M)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_SPAN = re.compile(r"^(?:度)?(?:以来|至今|起)")
 _N = r"(?P<n>\d+)"
 _U = r"(?:件|个|份|宗)"
 
@@ -198,6 +199,17 @@ def _accept(pattern: _Pattern, m: re.Match[str], clause: str) -> bool:
     return not (pattern.what == "answered" and re.search(r"并[^,]*$", clause[: m.start()]))
 
 
+def _last_year(before: str) -> int | None:
+    """The last year named before a number, unless it starts a span (2019年以来、截至…至今)."""
+    found = list(_YEAR.finditer(before))
+    if not found:
+        return None
+    last = found[-1]
+    if _SPAN.search(before[last.end() :]):
+        return None
+    return int(last.group(1))
+
+
 def claims(text: str) -> list[Claim]:
     """The numbers a narrative text states, in order."""
     out: list[Claim] = []
@@ -223,7 +235,7 @@ def claims(text: str) -> list[Claim]:
                         if m.start("n") in seen or not _accept(pattern, m, clause):
                             continue
                         seen.add(m.start("n"))
-                        years = _YEAR.findall(sentence[: start + m.start("n")])
+                        year = _last_year(sentence[: start + m.start("n")])
                         what = pattern.what
                         if what == "unavailable" and "不掌握" in clause[: m.start()]:
                             what = "unavailable_not_held"
@@ -234,7 +246,7 @@ def claims(text: str) -> list[Claim]:
                                 clause=clause,
                                 sentence=sentence,
                                 scoped=bool(_SCOPE.search(sentence)),
-                                year=int(years[-1]) if years else None,
+                                year=year,
                                 compares=compares,
                             )
                         )

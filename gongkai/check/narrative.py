@@ -26,10 +26,10 @@ TEXT_TABLE = Rule(
     title="正文所述数字与表格不一致",
     basis="《中华人民共和国政府信息公开条例》第五十条；年度报告正文所述情况应与所附统计表一致",
     description="A number stated in section 一 (applications received, 予以公开, 部分公开, "
-    "不予公开, 无法提供, 不予处理, answered, carried over and forward, reviews, suits, 规章 and "
-    "规范性文件 "
-    "issued, repealed, in force) differs from the table. Only unambiguous sentence patterns "
-    "are read; 受理/收到 agree with 新收 or with 新收 + 上年结转.",
+    "予以公开及部分公开, 不予公开, 无法提供, 不予处理, 其他处理, answered, carried over and "
+    "forward, reviews, suits, 规章 and 规范性文件 issued, repealed, in force) differs from the "
+    "table. Only unambiguous sentence patterns are read; 受理/收到 agree with 新收 or with "
+    "新收 + 上年结转; a blank 总计 of a row of table 三 is the sum of its applicant cells.",
 )
 YEAR = Rule(
     id="GK-TEXT-YEAR",
@@ -61,6 +61,8 @@ def _group_total(table: Table, prefix: str) -> Target | None:
     rows = [r for r in table.rows if r.key.startswith(prefix)]
     if not rows:
         return None
+    if len(rows) == 1:
+        return _row_total(table, rows[0].key)
     group = rows[0].group or row_name(rows[0])
     return Target(
         tuple(f"{table.key}.{r.key}.total" for r in rows),

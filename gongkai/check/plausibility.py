@@ -21,8 +21,9 @@ AUTHORITY = Rule(
     "设区的市（含东莞、中山、嘉峪关、三沙）、自治州的人民政府可以制定规章",
     description="规章 issued or in force (2019: made, published or published in total) reported "
     "by a body that cannot make 规章: a township, sub-district office or 苏木, a county-level "
-    "government, a department of a local government, a 管委会. Uncertain (info) when the name "
-    "does not tell the level (a city that may be county-level, an unnamed body).",
+    "government, a department of a local government, a 管委会. An unnamed body that calls "
+    "itself 我镇/本乡/我街道… is a township. Uncertain (info) when the name does not tell the "
+    "level (a city that may be county-level, an unnamed body).",
 )
 UNPUBLISHED = Rule(
     id="GK-T2-NORMATIVE-UNPUBLISHED",
