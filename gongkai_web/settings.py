@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "gongkai_web.workdays",
     "gongkai_web.ledger",
     "gongkai_web.annual",
+    "gongkai_web.audit",
+    "gongkai_web.desk",
+    "gongkai_web.review",
+    "gongkai_web.portal",
 ]
 
 MIDDLEWARE = [
@@ -62,7 +66,7 @@ WSGI_APPLICATION = "gongkai_web.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "gongkai_web" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -108,6 +112,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MANIFEST_STRICT = False
+STATICFILES_DIRS = [BASE_DIR / "gongkai_web" / "static"]
+
+# The web pages (desk, review, portal).
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
