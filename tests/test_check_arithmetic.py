@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from check_records import report, with_cells
 
-from gongkai.check import Finding, check
+from gongkai.check import CheckOptions, Finding, check
 from gongkai.check.arithmetic import IDENTITY_RULES, instances
 from gongkai.layout import FORMATS, layout
 from gongkai.record import Note, Provenance, Report
@@ -172,3 +172,11 @@ def test_bad_cell_spares_signed_changes_amounts_and_whole_floats() -> None:
     assert _of(check(fine), "GK-CELL-VALUE") == []
     fees = with_cells(report("2021"), {"active.fees.amount": 0.35})
     assert _of(check(fees), "GK-CELL-VALUE") == []
+
+
+def test_options_drop_uncertain_findings_and_skip_rules() -> None:
+    partial = with_cells(report(), {"requests.carried_over.total": None})
+    assert _of(check(partial, options=CheckOptions(uncertain=False)), "GK-T3-BALANCE") == []
+    bad = with_cells(report(), {"requests.carried_over.total": 2})
+    skipped = check(bad, options=CheckOptions(skip=frozenset({"GK-T3-BALANCE"})))
+    assert _of(skipped, "GK-T3-BALANCE") == [] and _of(skipped, "GK-T3-ROW-TOTAL")

@@ -83,6 +83,10 @@ def test_json_output_lists_unreadable_files(tmp_path: Path) -> None:
             "file": str(tmp_path / "nope.json"),
             "index": None,
             "error": "找不到该文件，请检查路径",
+            "agency": None,
+            "year": None,
+            "format": None,
+            "previous": None,
             "findings": [],
         }
     ]
@@ -275,3 +279,24 @@ def test_export_skips_a_broken_file_and_exits_2(tmp_path: Path) -> None:
 def test_export_to_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", str(tmp_path), "--to", str(tmp_path / "x.pdf")])
     assert result.exit_code == 2 and "无法识别导出格式" in result.stderr
+
+
+def test_directory_scan_skips_notes_and_hidden_files(tmp_path: Path) -> None:
+    _write(tmp_path / "a.json", consistent())
+    (tmp_path / "README.md").write_text("# 说明", "utf-8")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "b.json").write_text("{broken", "utf-8")
+    result = runner.invoke(app, ["check", "--json", str(tmp_path)])
+    assert result.exit_code == 0
+    assert [e["file"] for e in json.loads(result.stdout)] == [str(tmp_path / "a.json")]
+
+
+def test_a_json_array_of_records_is_checked_record_by_record(tmp_path: Path) -> None:
+    bad = consistent()
+    bad["requests"]["carried_over"].update(total=2)
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps([consistent(), bad], ensure_ascii=False), "utf-8")
+    result = runner.invoke(app, ["check", "--json", str(path)])
+    assert result.exit_code == 1
+    entries = json.loads(result.stdout)
+    assert [(e["index"], bool(e["findings"])) for e in entries] == [(0, False), (1, True)]

@@ -22,8 +22,10 @@ from gongkai.check.finding import Finding
 from gongkai.errors import GongkaiError
 from gongkai.record import Report
 
+# Looked for in directories (a file named on the command line is always tried): records and
+# what the reader reads. Not .md: a directory of reports often holds a README.
 READABLE = frozenset(
-    {".json", ".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf", ".md"}
+    {".json", ".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf"}
 )
 
 

@@ -47,9 +47,7 @@ _JOINT = re.compile("(?:" + "|".join(OUTCOME_WORDS) + ")[及和与、或]$")
 class Claim:
     """A number the text states, with the clause that states it."""
 
-    what: str  # received, received_new, granted, partially, withheld, unavailable, rejected,
-    # answered, carried_forward, carried_over, review, litigation, proactive,
-    # rules_issued, normative_issued, normative_repealed, normative_in_force
+    what: str  # the _PATTERNS names (received, granted, answered…) and unavailable_not_held
     value: int
     clause: str
     sentence: str

@@ -170,7 +170,16 @@ def check_command(
     if as_json:
         entries = [_entry(item) for item in batch.checked]
         entries += [
-            {"file": str(i.path), "index": None, "error": i.error, "findings": []}
+            {
+                "file": str(i.path),
+                "index": None,
+                "error": i.error,
+                "agency": None,
+                "year": None,
+                "format": None,
+                "previous": None,
+                "findings": [],
+            }
             for i in batch.unreadable
         ]
         sys.stdout.write(json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
