@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from gongkai.check.cli import register as register_checks
 from gongkai.clock.cli import app as workdays_app
+from gongkai.ledgercli import demo_command, report_command
 from gongkai.readcli import read_command
 
 app = typer.Typer(
@@ -14,7 +16,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("read")(read_command)
+register_checks(app)
 app.add_typer(workdays_app, name="workdays")
+app.command("demo")(demo_command)
+app.command("report")(report_command)
 
 
 @app.callback()
