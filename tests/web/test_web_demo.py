@@ -25,7 +25,9 @@ def demo_output(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
     """The demo, loaded once for this module (committed), removed afterwards."""
     out = StringIO()
     with django_db_blocker.unblock():
-        call_command("load_demo", "--password", "demo-pass-2026", stdout=out)
+        call_command(
+            "load_demo", "--today", TODAY.isoformat(), "--password", "demo-pass-2026", stdout=out
+        )
     yield out.getvalue()
     with django_db_blocker.unblock():
         _empty_database()
@@ -98,7 +100,7 @@ def test_demo_reports_pass_the_library_checks(demo_output: str) -> None:
 def test_demo_is_deterministic(demo_output: str) -> None:
     first = _fingerprint()
     _empty_database()  # inside this test's transaction: rolled back afterwards
-    call_command("load_demo", "--password", "x", stdout=StringIO())
+    call_command("load_demo", "--today", TODAY.isoformat(), "--password", "x", stdout=StringIO())
     assert _fingerprint() == first
 
 

@@ -10,8 +10,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from gongkai.errors import GongkaiError
 from gongkai_web.annual.demo import load_demo
 
-DEFAULT_TODAY = "2026-11-21"
-
 
 def _day(text: str) -> date:
     try:
@@ -30,8 +28,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--today",
             type=_day,
-            default=_day(DEFAULT_TODAY),
-            help=f"演示数据的“今天”（默认 {DEFAULT_TODAY}）",
+            default=None,
+            help="演示数据的“今天”，YYYY-MM-DD（默认为运行当天）",
         )
         parser.add_argument("--seed", type=int, default=2021, help="随机种子（默认 2021）")
         parser.add_argument(
@@ -40,9 +38,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            result = load_demo(
-                today=options["today"], seed=options["seed"], password=options["password"]
-            )
+            # The command line is the boundary where the clock may be read.
+            today = options["today"] or date.today()
+            result = load_demo(today=today, seed=options["seed"], password=options["password"])
         except GongkaiError as exc:
             raise CommandError(exc.message) from exc
         self.stdout.write(
