@@ -4,7 +4,6 @@ but ``InputError`` whatever it is given."""
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 import docx
@@ -70,16 +69,14 @@ def test_known_binary_formats_are_named(data: bytes, message: str) -> None:
         load(data)
 
 
-def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
+def test_file_over_the_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "huge.html"
     with open(path, "wb") as file:
         file.truncate(MAX_BYTES + 1)  # sparse: no disk space used
-    started = time.monotonic()
     with pytest.raises(
         InputTooLargeError, match=r"文件“huge\.html”有 50\.0 MB，超过上限 50 MB"
     ) as caught:
         load(path)
-    assert time.monotonic() - started < 1
     assert caught.value.path == str(path)
 
 
@@ -128,10 +125,8 @@ def test_docx_without_text() -> None:
     ],
 )
 def test_pages_beyond_the_parser_limits_are_refused(page: str) -> None:
-    started = time.monotonic()
     with pytest.raises(UnsupportedInputError, match="网页结构超出解析限制（标签嵌套超过 256 层"):
         load(page)
-    assert time.monotonic() - started < 5
 
 
 def test_too_many_lines() -> None:

@@ -138,7 +138,7 @@ def test_utf8_with_a_few_damaged_bytes_stays_utf8() -> None:
     data[100] = 0xFF
     document = load(bytes(data))
     assert document.encoding == "utf-8"
-    assert "\ufffd" in document.lines[0].text or any("\ufffd" in x.text for x in document.lines)
+    assert sum(x.text.count("\ufffd") for x in document.lines) == 1
     assert any(
         note.startswith("文件按 UTF-8 解码，但有 1 处损坏的字节（从第 101 字节起）")
         for note in document.notes

@@ -4,17 +4,17 @@ The order of guesses (the first that fits wins):
 
 1. an explicit ``encoding`` from the caller (``--encoding``);
 2. a byte order mark (UTF-8, UTF-16, UTF-32);
-3. strict UTF-8 (also: UTF-8 cut in the middle of its last character, or UTF-8 with a few
+3. bytes full of NULs and control characters: UTF-16 without a byte order mark if they decode
+   to plausible text, else not text at all (also: a known binary format such as an image);
+4. strict UTF-8 (also: UTF-8 cut in the middle of its last character, or UTF-8 with a few
    damaged bytes among many valid characters: both are kept as UTF-8, with a note);
-4. the charset a web page declares (``<meta charset>``, ``<?xml encoding>``), GB2312/GBK read
-   as GB18030, their superset;
-5. GB18030, when it decodes strictly into plausible text (government pages are GB2312/GBK);
-6. UTF-16 without a byte order mark, when the bytes hold NULs but decode to plausible text;
+5. the charset a web page declares (``<meta charset>``, ``<?xml encoding>``) if the bytes
+   decode with it; GB2312/GBK are read as GB18030, their superset;
+6. GB18030, when it decodes strictly into plausible text (government pages are GB2312/GBK);
 7. charset-normalizer, when its answer is plausible text.
 
 Anything else is an ``EncodingError`` that tells the user to pass ``--encoding``; bytes that
-are not text at all (NULs, control characters, a known binary format) are an
-``UnsupportedInputError``.
+are not text at all are an ``UnsupportedInputError``.
 """
 
 from __future__ import annotations
@@ -232,9 +232,9 @@ def _decode(data: bytes, encoding: str | None) -> Decoded:
     if mostly is not None:
         return mostly
     declared = _declared_charset(data)
-    if declared is not None and declared not in ("utf-8", "gb18030"):
+    if declared is not None and declared != "utf-8":
         text = _strict(data, declared)
-        if text is not None and plausible(text):
+        if text is not None:  # the page says so and the bytes agree
             return Decoded(text, declared)
     text = _strict(data, "gb18030")
     if text is not None and plausible(text):

@@ -19,7 +19,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import NoReturn, cast
+from datetime import date
+from itertools import islice
+from typing import NoReturn
 
 from lxml import etree
 
@@ -75,6 +77,7 @@ _DATE = re.compile(
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
 _REPORT = re.compile(r"报告|報告|年报|年報")
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
+_SPAN = re.compile(r"\s*(\d{1,6})")
 
 
 @dataclass(frozen=True)
@@ -146,8 +149,6 @@ def _clean_page_title(text: str) -> str | None:
 
 
 def _iso_date(text: str) -> str | None:
-    from datetime import date
-
     match = _DATE.search(text)
     if not match:
         return None
@@ -222,12 +223,7 @@ def _is_container(element: etree._Element) -> bool:
 
 
 def _count_cells(table: etree._Element) -> int:
-    count = 0
-    for _ in table.iter(*_CELL_TAGS):
-        count += 1
-        if count >= 4:
-            break
-    return count
+    return sum(1 for _ in islice(table.iter(*_CELL_TAGS), 4))
 
 
 def _squash(text: str) -> str:
@@ -262,7 +258,8 @@ def _is_blank(text: str) -> bool:
 
 
 def _inline_text(element: etree._Element) -> str:
-    return "".join(cast("Iterator[str]", element.itertext()))
+    """All the text inside the element (not its tail), in one call into lxml."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
 def _length(element: etree._Element) -> float:
@@ -326,8 +323,11 @@ class _Walker:
                     self.breaks.add(holder)
                     holder = holder.getparent()
             parent = found.getparent()
-            while parent is not None and self.blocks.get(parent, 0) < 2:
-                self.blocks[parent] = self.blocks.get(parent, 0) + 1
+            while parent is not None:
+                count = self.blocks.get(parent, 0)
+                if count >= 2:
+                    break  # its ancestors have two structural descendants as well
+                self.blocks[parent] = count + 1
                 self.structural.add(parent)
                 parent = parent.getparent()
 
@@ -466,14 +466,11 @@ def _alnum(char: str) -> bool:
 
 
 def _span(value: str | None, limit: int) -> int:
+    """A rowspan/colspan attribute as the browser reads it, clamped to 1 … ``limit``."""
     if not value or value == "1":
         return 1
-    if value.isascii() and value.isdigit():
-        return min(max(int(value), 1), limit)
-    match = re.match(r"\s*(\d{1,6})", value)
-    if not match:
-        return 1
-    return min(max(int(match.group(1)), 1), limit)
+    match = _SPAN.match(value)
+    return min(max(int(match.group(1)), 1), limit) if match else 1
 
 
 def _rows(table: etree._Element) -> Iterator[list[etree._Element]]:

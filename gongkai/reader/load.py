@@ -37,6 +37,7 @@ _NON_BLANK = re.compile(r"[^\s\u200b\ufeff]")
 _TITLE_WORDS = re.compile(r"[报報](?:\([a-z\u00e0-\u024f]{1,8}\))?告|年[报報]")  # 報(bào)告
 _TITLE_LABEL = re.compile(r"^(?:标题|標題|题目|題目|title)\s*[:：]\s*", re.I)
 _JS_NOTE = "网页内容嵌在 JavaScript 字符串中，已解出后按网页读取"
+_MARKUP_START = re.compile(r"\s*<")
 _STRONG_MARKUP = re.compile(r"<(?:!doctype\s+html|html|body|head|table)\b", re.I)
 _MARKUP = re.compile(
     r"</?(?:p|div|span|br|td|tr|th|font|h[1-6]|li|ul|ol|strong|b|section|article|meta|center"
@@ -94,7 +95,7 @@ def looks_like_html(text: str) -> bool:
     head = text[:200_000]
     if _STRONG_MARKUP.search(head):
         return True
-    if head.lstrip().startswith("<") and _MARKUP.search(head):
+    if _MARKUP_START.match(head) and _MARKUP.search(head):
         return True
     return any(count >= 3 for count, _ in enumerate(_MARKUP.finditer(head), start=1))
 
@@ -105,7 +106,7 @@ def html_in_javascript(text: str) -> str | None:
     Only a file made of such assignments qualifies; each string literal is matched once from a
     known position, so that the work stays linear whatever the file holds.
     """
-    if text.lstrip().startswith("<"):
+    if _MARKUP_START.match(text):
         return None
     parts: list[str] = []
     position = 0
