@@ -61,9 +61,18 @@ class Meta:
     title_end: int  # offset just after the title, 0 if no title was found
 
 
+# Words a sentence puts before the agency: "现将沭阳县发展和改革局2023年度…报告公布如下".
+_LEAD_IN = re.compile(
+    r"^(?:.*?(?:现向社会公布|特向社会公布|向社会公布|现将|现予公布|现公布|公布|编制|发布|关于))"
+)
+_SENTENCE_BREAK = re.compile(r"[,，。;；:：、》」]")
+
+
 def _clean_agency(raw: str) -> str | None:
     agency = raw.strip()
     agency = _CHROME_PREFIX.sub("", agency.split()[-1] if agency.split() else agency)
+    agency = _SENTENCE_BREAK.split(agency)[-1]
+    agency = _LEAD_IN.sub("", agency)
     agency = agency.strip("()")
     if sum(1 for ch in agency if "\u3400" <= ch <= "\u9fff") < 2:
         return None

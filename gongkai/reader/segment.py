@@ -17,7 +17,7 @@ SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六")
 # Title patterns on normalised text (half-width punctuation, single spaces).
 _S = r"\s*"
 _TITLES: dict[str, str] = {
-    "一": r"总体情况|概述",
+    "一": r"总体情况|工作基本情况|基本情况|概述",
     "二": r"主动公开政府信息(?:的)?情况|主动公开政府信息",
     "三": r"收到和处理政府信息公开申请(?:的)?情况|收到和处理政府信息公开申请",
     "四": (
