@@ -18,7 +18,7 @@ TableData = dict[str, dict[str, Value]]
 RecordFormat = Literal["2021", "2019", "pre-2019"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a cell's value came from.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gongkai.reader.digits import Split, TooAmbiguous, splits
 from gongkai.reader.tokens import DASH, VALUE, Token
@@ -35,7 +36,11 @@ class RowCells:
 
 def parse_value(token: Token) -> tuple[Value, str, str | None]:
     """A printed value token as (value, how, note)."""
-    text = token.text
+    return _parse(token.text)
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str) -> tuple[Value, str, str | None]:
     if DASH.match(text):
         return 0, "dash", f"“{text}”按 0 记录"
     m = VALUE.match(text)

@@ -17,7 +17,7 @@ Kind = Literal["text", "html", "docx", "pdf"]
 KINDS: tuple[Kind, ...] = ("text", "html", "docx", "pdf")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     text: str  # raw text (not normalised; HTML entities decoded, tags removed)
     where: str  # Chinese location for users: "第12行", "表格2 第3行第4列", "第4页第7行"

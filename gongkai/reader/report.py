@@ -6,6 +6,7 @@ Pure stages over frozen values: ``read_document`` takes a loaded ``Document`` an
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from gongkai.layout import FormatName, layout
@@ -46,9 +47,13 @@ def _complete(spans: dict[str, tuple[int, int]]) -> bool:
     return "五" in spans or "六" in spans
 
 
-def _tokens_in(tokens: Tokens, span: tuple[int, int]) -> list[Token]:
+def _tokens_in(tokens: Tokens, span: tuple[int, int]) -> Sequence[Token]:
+    """The tokens overlapping ``span`` (tokens are in text order)."""
     start, end = span
-    return [t for t in tokens.tokens if start < t.pos + len(t.text) and t.pos < end]
+    all_tokens = tokens.tokens
+    first = bisect.bisect_left(all_tokens, start + 1, key=lambda t: t.pos + len(t.text))
+    last = bisect.bisect_left(all_tokens, end, key=lambda t: t.pos)
+    return all_tokens[first:last]
 
 
 def read_lines(

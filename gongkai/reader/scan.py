@@ -11,6 +11,7 @@ heading repeated before its table), and a run naming rows out of order is a head
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -112,8 +113,11 @@ def _unexplained(lex: Lexicon, text: str, owner: list[int], start: int, end: int
     return count
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 def _cjk(text: str) -> int:
-    return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    return len(_CJK.findall(text))
 
 
 def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
@@ -134,7 +138,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         if hits is None:
             # A header or a sentence may end in a row label on its own line: try the tail.
             for k in range(1, len(run)):
-                if run[k].index != run[k - 1].index or run[k].row_start:
+                if run[k].source_line != run[k - 1].source_line or run[k].row_start:
                     tail_hits, _ = _hits(fmt, table.key, run[k:], nxt, last)
                     if tail_hits:
                         hits, leftover = tail_hits, 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from gongkai.layout import FormatName, Identity, Table, layout
 from gongkai.reader.cells import Cell, RowCells, decided, parse_value, row_cells
@@ -153,6 +154,9 @@ def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
         for ident in table.identities:
             for left, right in _identity_cells(table, ident):
                 for side, other in ((left, right), (right, left)):
+                    data = out.data
+                    if not any(r in printed and data[r][c] is None for r, c in side):
+                        continue
                     whole = [out.data[r][c] for r, c in other]
                     if any(v is None for v in whole):
                         continue
@@ -176,6 +180,7 @@ def _nonnegative(out: TableRead, cells: Sequence[tuple[str, str]]) -> bool:
     return all((out.data[r][c] or 0) >= 0 for r, c in cells)
 
 
+@cache
 def _identity_cells(
     table: Table, ident: Identity
 ) -> list[tuple[list[tuple[str, str]], list[tuple[str, str]]]]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from gongkai.reader.normalize import normalize
 
@@ -35,8 +35,9 @@ class SourceLine(Protocol):
     def row_start(self) -> bool: ...
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One label or printed value, where it was read. (A tuple: documents have thousands.)"""
+
     text: str
     kind: TokenKind
     where: str
@@ -44,7 +45,7 @@ class Token:
     row_start: bool = False  # first cell of a structured table row
     cell: bool = False  # from a structured table cell
     pos: int = 0  # offset of the token in the normalised text (``Tokens.text``)
-    index: int = 0  # which document line it comes from
+    source_line: int = 0  # which document line it comes from (0-based)
 
 
 # A printed cell value: a number with an optional unit, or a sign for "none".
@@ -58,10 +59,19 @@ PAGE_NUMBER = re.compile(
 _SPLIT = re.compile(r"[|\s]+")
 
 
-@lru_cache(maxsize=65536)
 def _pieces(text: str) -> tuple[tuple[str, TokenKind], ...]:
-    """A line cut into (piece, kind); cached, as table lines repeat ("0 |", "|") everywhere."""
-    return tuple(cut for piece in _SPLIT.split(text) if piece for cut in _cut(piece))
+    """A line cut into (piece, kind)."""
+    return tuple((piece, kind) for piece, kind, _ in _located_pieces(text))
+
+
+@lru_cache(maxsize=65536)
+def _located_pieces(text: str) -> tuple[tuple[str, TokenKind, int], ...]:
+    """A line cut into (piece, kind, offset in the line); cached, as table lines repeat
+    ("0 |", "|") everywhere."""
+    pieces = [cut for piece in _SPLIT.split(text) if piece for cut in _cut(piece)]
+    return tuple(
+        (piece, kind, at) for (piece, kind), at in zip(pieces, _offsets(text, pieces), strict=True)
+    )
 
 
 _PLACEHOLDER = re.compile(r"^数据\d+$")
@@ -176,10 +186,10 @@ def tokenize(
             if VALUE.match(stripped) or DASH.match(stripped):
                 out.append(Token(stripped, "value", where, line, first, True, base, index))
                 continue
-            parts = _pieces(stripped)
+            parts = _located_pieces(stripped)
             if len(parts) > 1 and parts[-1][1] == "value":
                 # A structured cell holding label and number together is still cut.
-                for i, ((t, k), at) in enumerate(zip(parts, _offsets(text_, parts), strict=True)):
+                for i, (t, k, at) in enumerate(parts):
                     out.append(Token(t, k, where, line, first and i == 0, True, base + at, index))
                 continue
             out.append(
@@ -188,7 +198,7 @@ def tokenize(
             continue
         if PAGE_NUMBER.match(text_):
             continue
-        pieces = _pieces(text_)
-        for (piece, kind), at in zip(pieces, _offsets(text_, pieces), strict=True):
-            out.append(Token(piece, kind, src.where, src.line, pos=base + at, index=index))
+        where, line = src.where, src.line
+        for piece, kind, at in _located_pieces(text_):
+            out.append(Token(piece, kind, where, line, False, False, base + at, index))
     return Tokens(text.text, tuple(out), text.starts)
