@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Literal
 
@@ -35,7 +35,7 @@ class Row:
     group: str | None = None  # the merged label printed before the row (三、本年度办理结果 …)
     item: str | None = None  # 第二十条第（x）项, for the rows of table 二
 
-    @property
+    @cached_property
     def column_keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.columns)
 
@@ -54,6 +54,10 @@ class Identity:
     total: tuple[str, ...]
 
 
+Cell = tuple[str, str]  # (row key, column key)
+IdentityInstance = tuple[tuple[Cell, ...], tuple[Cell, ...]]  # (part cells, total cells)
+
+
 @dataclass(frozen=True)
 class Table:
     key: str
@@ -69,9 +73,29 @@ class Table:
                 return row
         raise KeyError(key)
 
-    @property
+    @cached_property
     def row_keys(self) -> tuple[str, ...]:
         return tuple(r.key for r in self.rows)
+
+    @cached_property
+    def identity_cells(self) -> tuple[tuple[Identity, IdentityInstance], ...]:
+        """Every instance of every identity, as (identity, (part cells, total cells)).
+
+        A row sum gives one instance per row, a column sum or balance one per column; a cell is
+        (row key, column key).
+        """
+        out: list[tuple[Identity, IdentityInstance]] = []
+        columns = self.rows[0].column_keys
+        for ident in self.identities:
+            if ident.kind == "row_sum":
+                for r in self.rows:
+                    parts = tuple((r.key, p) for p in ident.parts)
+                    out.append((ident, (parts, ((r.key, ident.total[0]),))))
+            else:
+                for c in columns:
+                    parts = tuple((r, c) for r in ident.parts)
+                    out.append((ident, (parts, tuple((r, c) for r in ident.total))))
+        return tuple(out)
 
     def paths(self) -> list[str]:
         """Every cell of the table as a record path, in printed order."""

@@ -13,6 +13,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable
+from functools import lru_cache
 
 from gongkai.errors import (
     CorruptInputError,
@@ -314,7 +315,12 @@ def _text_lines(text: str) -> list[Line]:
     parts = _NEWLINE.split(text)
     if parts and parts[-1] == "":
         parts.pop()
-    return [Line(part, f"第{number}行", number) for number, part in enumerate(parts, start=1)]
+    return [Line(part, _line_where(number), number) for number, part in enumerate(parts, start=1)]
+
+
+@lru_cache(maxsize=4096)
+def _line_where(number: int) -> str:
+    return f"第{number}行"
 
 
 def _limit_lines(lines: list[Line]) -> tuple[tuple[Line, ...], tuple[str, ...]]:

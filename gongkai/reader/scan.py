@@ -10,6 +10,7 @@ heading repeated before its table), and a run naming rows out of order is a head
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -66,12 +67,12 @@ def _hits(
     hits: list[tuple[int, Token]] = []
     pieces = [compact(t.text) for t in run]
     text = "".join(pieces)
-    owner = [i for i, piece in enumerate(pieces) for _ in piece]
+    ends = list(itertools.accumulate(len(p) for p in pieces))  # where each token's text ends
     leftover = 0
     behind = 0  # words naming rows already passed: a header that lists outcomes
     at = 0
     for m in lex.pattern.finditer(text):
-        leftover += _cjk(text[at : m.start()])
+        leftover += _unexplained(lex, text, ends, at, m.start())
         at = m.end()
         # A short word (其他, 总计) names only the row expected next; skipping rows needs a
         # distinctive label.
@@ -80,11 +81,11 @@ def _hits(
         meanings = [x.row for x in lex.meanings[m.group(0)] if x.table == table and x.row >= 0]
         rows = [r for r in meanings if low <= r <= top]
         if rows:
-            hits.append((min(rows), run[owner[m.end() - 1]]))
+            hits.append((min(rows), run[bisect.bisect_right(ends, m.end() - 1)]))
             nxt = max(nxt, min(rows) + 1)
         elif meanings and max(meanings) < low:
             behind += 1
-    leftover += _unexplained(lex, text, owner, at, len(text))
+    leftover += _unexplained(lex, text, ends, at, len(text))
     if leftover > PROSE_LEFTOVER or behind >= 2:
         return None, leftover
     deduped: list[tuple[int, Token]] = []
@@ -98,14 +99,12 @@ def _hits(
     return deduped, leftover
 
 
-def _unexplained(lex: Lexicon, text: str, owner: list[int], start: int, end: int) -> int:
+def _unexplained(lex: Lexicon, text: str, ends: list[int], start: int, end: int) -> int:
     """Chinese characters of ``text[start:end]`` (a gap between table words) that are not
     pieces of broken table words; each token's share of the gap is judged on its own."""
     count = 0
     while start < end:
-        stop = start
-        while stop < end and owner[stop] == owner[start]:
-            stop += 1
+        stop = min(end, ends[bisect.bisect_right(ends, start)])
         piece = text[start:stop]
         if not lex.fragment(piece):
             count += _cjk(piece)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from gongkai.layout import FormatName, Identity, Table, layout
 from gongkai.reader.cells import Cell, RowCells, decided, parse_value, row_cells
@@ -148,47 +147,31 @@ def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
     """
     if not any(v is None for r in printed for v in out.data[r].values()):
         return
+    data = out.data
     changed = True
     while changed:
         changed = False
-        for ident in table.identities:
-            for left, right in _identity_cells(table, ident):
-                for side, other in ((left, right), (right, left)):
-                    data = out.data
-                    if not any(r in printed and data[r][c] is None for r, c in side):
-                        continue
-                    whole = [out.data[r][c] for r, c in other]
-                    if any(v is None for v in whole):
-                        continue
-                    known = [out.data[r][c] for r, c in side if out.data[r][c] is not None]
-                    if not _nonnegative(out, side + other):
-                        continue
-                    if sum(v for v in known if v is not None) != sum(
-                        v for v in whole if v is not None
-                    ):
-                        continue
-                    for r, c in side:
-                        if r in printed and out.data[r][c] is None:
-                            out.data[r][c] = 0
-                            out.provenance[_path(table, r, c)] = Provenance(
-                                where="由表内勾稽关系推出", raw="", how="forced_zero"
-                            )
-                            changed = True
+        for _, (left, right) in table.identity_cells:
+            for side, other in ((left, right), (right, left)):
+                if not any(r in printed and data[r][c] is None for r, c in side):
+                    continue
+                whole = [data[r][c] for r, c in other]
+                if any(v is None for v in whole) or not _nonnegative(out, side + other):
+                    continue
+                known = sum(v for r, c in side if (v := data[r][c]) is not None)
+                if known != sum(v for v in whole if v is not None):
+                    continue
+                for r, c in side:
+                    if r in printed and data[r][c] is None:
+                        data[r][c] = 0
+                        out.provenance[_path(table, r, c)] = Provenance(
+                            where="由表内勾稽关系推出", raw="", how="forced_zero"
+                        )
+                        changed = True
 
 
 def _nonnegative(out: TableRead, cells: Sequence[tuple[str, str]]) -> bool:
     return all((out.data[r][c] or 0) >= 0 for r, c in cells)
-
-
-@cache
-def _identity_cells(
-    table: Table, ident: Identity
-) -> list[tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
-    """Each instance of an identity as (parts cells, total cells)."""
-    if ident.kind == "row_sum":
-        return [([(r.key, p) for p in ident.parts], [(r.key, ident.total[0])]) for r in table.rows]
-    columns = table.rows[0].column_keys
-    return [([(r, c) for r in ident.parts], [(r, c) for r in ident.total]) for c in columns]
 
 
 def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
