@@ -58,6 +58,7 @@ class Lexicon:
     pattern: re.Pattern[str]
     meanings: dict[str, tuple[Meaning, ...]]
     printed: str  # every word of the tables, joined: a fragment of it is a broken label
+    rows: dict[tuple[str, str], tuple[int, ...]]  # (table, word) -> rows of that table it names
 
     def fragment(self, text: str) -> bool:
         """Whether ``text`` (compact) is a piece of some table word, e.g. a label broken
@@ -111,4 +112,9 @@ def lexicon(fmt: FormatName) -> Lexicon:
     # Longest first, so that a longer word wins at the same position.
     keys = sorted(words, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(k) for k in keys))
-    return Lexicon(pattern, {k: tuple(v) for k, v in words.items()}, "|".join(keys))
+    rows = {
+        (table.key, k): tuple(m.row for m in v if m.table == table.key and m.row >= 0)
+        for table in lay.tables
+        for k, v in words.items()
+    }
+    return Lexicon(pattern, {k: tuple(v) for k, v in words.items()}, "|".join(keys), rows)

@@ -72,13 +72,17 @@ def _hits(
     behind = 0  # words naming rows already passed: a header that lists outcomes
     at = 0
     for m in lex.pattern.finditer(text):
-        leftover += _unexplained(lex, text, ends, at, m.start())
+        if at < m.start():
+            leftover += _unexplained(lex, text, ends, at, m.start())
         at = m.end()
+        word = m.group(0)
+        meanings = lex.rows[(table, word)]
+        if not meanings:
+            continue
         # A short word (其他, 总计) names only the row expected next; skipping rows needs a
         # distinctive label.
         low, high = max(0, nxt - 1), min(last, nxt + WINDOW)
-        top = high if len(m.group(0)) >= SHORT_WORD else min(high, low + 1)
-        meanings = [x.row for x in lex.meanings[m.group(0)] if x.table == table and x.row >= 0]
+        top = high if len(word) >= SHORT_WORD else min(high, low + 1)
         rows = [r for r in meanings if low <= r <= top]
         if rows:
             hits.append((min(rows), run[bisect.bisect_right(ends, m.end() - 1)]))
