@@ -19,7 +19,7 @@ from gongkai.render import render_html
 
 _BODY = re.compile(r"<body>(.*)</body>", re.S)
 _CELL = re.compile(r'<td class="([^"]*)"([^>]*?) data-path="([^"]+)">')
-_TITLE = re.compile(r"<h1>.*?</h1>", re.S)
+_SECTION = re.compile(r"<section\b.*?</section>", re.S)
 
 
 def failing_cells(findings: Sequence[Finding]) -> tuple[set[str], set[str]]:
@@ -30,10 +30,16 @@ def failing_cells(findings: Sequence[Finding]) -> tuple[set[str], set[str]]:
 
 
 def marked_tables(report: Report, findings: Sequence[Finding]) -> SafeString:
-    """The report's sections and tables as HTML, failing cells marked."""
+    """The report's official tables (with their section headings) as HTML, failing cells
+    marked. The sections' text is shown elsewhere."""
     fail, uncertain = failing_cells(findings)
     match = _BODY.search(render_html(report))
-    body = _TITLE.sub("", match.group(1) if match else "", count=1)
+    sections = _SECTION.findall(match.group(1) if match else "")
+    body = "\n".join(
+        re.sub(r'<p class="text">.*?</p>\n?', "", section, flags=re.S)
+        for section in sections
+        if "<table" in section
+    )
 
     def mark(m: re.Match[str]) -> str:
         classes, rest, path = m.groups()

@@ -28,17 +28,20 @@ from gongkai_web.review.models import Origin, ReviewedReport
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def foreign(
-    world: dict[str, Any], make_app: Callable[..., Application], today: date
-) -> dict[str, Any]:
-    """Objects of 别镇 (the other county)."""
-    app = make_app(agency=world["other_town"], actor=world["other_clerk"])
+def _foreign(w: dict[str, Any], make_app: Callable[..., Application], owner: str) -> dict[str, Any]:
+    """Objects of another body: ``other_town`` (the other county) or ``dept`` (a sibling)."""
+    agency = w[owner]
+    app = make_app(agency=agency, actor=None)
     row = disclosure.record_disclosure(
-        agency=world["other_town"], item=1, title="别镇文件", channel="portal", formed_on=today
+        agency=agency, item=1, title="别人的文件", channel="portal", formed_on=app.received_on
     )
-    AnnualReport.objects.create(agency=world["other_town"], year=today.year - 1, problems="原文")
-    return {"app": app, "event": app.events.get(), "disclosure": row, "agency": world["other_town"]}
+    AnnualReport.objects.create(agency=agency, year=app.received_on.year - 1, problems="原文")
+    return {"app": app, "event": app.events.get(), "disclosure": row, "agency": agency}
+
+
+@pytest.fixture
+def foreign(world: dict[str, Any], make_app: Callable[..., Application]) -> dict[str, Any]:
+    return _foreign(world, make_app, "other_town")
 
 
 def _kwargs(pattern: URLPattern, f: dict[str, Any], year: int) -> Iterator[dict[str, Any]]:
@@ -107,10 +110,18 @@ def _form(today: date) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("user", ["clerk", "head"])
+@pytest.mark.parametrize(
+    ("user", "owner"), [("clerk", "other_town"), ("head", "other_town"), ("dept_clerk", "town")]
+)
 def test_every_desk_url_refuses_foreign_objects(
-    user: str, login: Callable[[str], Client], foreign: dict[str, Any], today: date
+    user: str,
+    owner: str,
+    login: Callable[[str], Client],
+    world: dict[str, Any],
+    make_app: Callable[..., Application],
+    today: date,
 ) -> None:
+    foreign = _foreign(world, make_app, owner)
     client = login(user)
     before = _state()
     tried: set[str] = set()

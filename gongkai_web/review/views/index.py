@@ -57,7 +57,6 @@ def index(request: HttpRequest) -> HttpResponse:
                 "file_mb": uploads.MAX_FILE // 1024 // 1024,
                 "request_mb": uploads.MAX_REQUEST // 1024 // 1024,
             },
-            "chart_year": next((y for y in years if y is not None), None),
         },
     )
 

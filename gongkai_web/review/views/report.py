@@ -19,8 +19,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     findings = row.finding_list()
     shown = findings
     focus = request.GET.get("finding", "")
+    rule = request.GET.get("rule", "")
     if focus.isdigit() and int(focus) < len(findings):
         shown = [findings[int(focus)]]
+    elif rule:
+        shown = [f for f in findings if f.rule == rule]
     hits = source_hits(report, shown)
     lines = [(where, text, where in hits) for where, text in row.source_lines]
     years = (
@@ -37,7 +40,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "findings": list(enumerate(findings)),
             "focus": int(focus) if focus.isdigit() else None,
+            "rule": rule,
             "tables": marked_tables(report, shown),
+            "sections": [
+                (n, report.section_titles.get(n, ""), text) for n, text in report.sections.items()
+            ],
             "lines": lines,
             "other_years": sorted(y for y in years if y is not None),
         },
