@@ -29,8 +29,11 @@ SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "e2e: end-to-end tests in a real browser (Chromium)")
-    os.environ.pop("DATABASE_URL", None)
+    url = os.environ.get("GONGKAI_TEST_DATABASE_URL", "").strip()
+    if url:
+        os.environ["DATABASE_URL"] = url
+    else:
+        os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai_web.settings"
     # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests
     # make between browser steps are ordinary synchronous calls.

@@ -85,6 +85,8 @@ def test_page_sections_findings_downloads(
     assert (record["agency"], record["year"], record["format"]) == ("示范镇人民政府", year, "2021")
     docx = client.get(f"/desk/annual/{world['town'].pk}/{year}/download.docx")
     assert docx.content.startswith(b"PK") and "attachment" in docx["Content-Disposition"]
+    pdf = client.get(f"/desk/annual/{world['town'].pk}/{year}/download.pdf")
+    assert pdf.content.startswith(b"%PDF") and pdf["Content-Type"] == "application/pdf"
     html = client.get(f"/desk/annual/{world['town'].pk}/{year}/download.html")
     assert html.content.startswith(b"<!DOCTYPE html>")
     assert client.get(f"/desk/annual/{world['town'].pk}/{year}/download.exe").status_code == 404
