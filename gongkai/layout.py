@@ -99,7 +99,11 @@ class Table:
 
     def paths(self) -> list[str]:
         """Every cell of the table as a record path, in printed order."""
-        return [f"{self.key}.{r.key}.{c.key}" for r in self.rows for c in r.columns]
+        return list(self._paths)
+
+    @cached_property
+    def _paths(self) -> tuple[str, ...]:
+        return tuple(f"{self.key}.{r.key}.{c.key}" for r in self.rows for c in r.columns)
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ class Layout:
         raise KeyError(key)
 
     def paths(self) -> list[str]:
-        return [p for t in self.tables for p in t.paths()]
+        return [p for t in self.tables for p in t._paths]
 
     def empty_tables(self) -> dict[str, dict[str, dict[str, None]]]:
         """The tables of a record with every cell null."""

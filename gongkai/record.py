@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from gongkai.layout import FORMATS, TABLE_KEYS, layout
@@ -98,13 +99,11 @@ class Report:
 
     def get(self, path: str) -> Value:
         """The value at a record path such as ``requests.total.commercial``; None if absent."""
-        parts = path.split(".")
-        if len(parts) != 3:
-            raise KeyError(path)
-        table = self.table(parts[0])
+        table_key, row, column = _split_path(path)
+        table: TableData | None = getattr(self, table_key)
         if table is None:
             return None
-        return table.get(parts[1], {}).get(parts[2])
+        return table.get(row, {}).get(column)
 
     def cells(self) -> list[tuple[str, Value]]:
         """Every (path, value) of the official tables, in printed order."""
@@ -198,6 +197,14 @@ class Report:
             notes=notes,
             input=InputInfo(inp.get("name"), inp.get("kind"), inp.get("encoding")),
         )
+
+
+@lru_cache(maxsize=4096)
+def _split_path(path: str) -> tuple[str, str, str]:
+    parts = path.split(".")
+    if len(parts) != 3 or parts[0] not in TABLE_KEYS:
+        raise KeyError(path)
+    return parts[0], parts[1], parts[2]
 
 
 def _value(v: Any) -> Value:

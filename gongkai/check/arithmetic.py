@@ -89,8 +89,20 @@ class Instance:
     right: tuple[Operand, ...]
 
 
+_INSTANCES: dict[tuple[int, int], tuple[Table, Identity, list[Instance]]] = {}
+
+
 def instances(table: Table, identity: Identity) -> list[Instance]:
-    """Every row or column an identity of ``table`` applies to."""
+    """Every row or column an identity of ``table`` applies to (computed once per layout)."""
+    key = (id(table), id(identity))
+    cached = _INSTANCES.get(key)
+    if cached is None or cached[0] is not table or cached[1] is not identity:
+        cached = (table, identity, _instances(table, identity))
+        _INSTANCES[key] = cached
+    return cached[2]
+
+
+def _instances(table: Table, identity: Identity) -> list[Instance]:
     out: list[Instance] = []
     if identity.kind == "row_sum":
         total = identity.total[0]

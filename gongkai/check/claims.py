@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gongkai.check.text import NUMERALS, flatten, normalize
 
@@ -210,6 +211,11 @@ def _last_year(before: str) -> int | None:
 
 def claims(text: str) -> list[Claim]:
     """The numbers a narrative text states, in order."""
+    return list(_claims(text))
+
+
+@lru_cache(maxsize=256)
+def _claims(text: str) -> tuple[Claim, ...]:
     out: list[Claim] = []
     for heading, block in _blocks(text):
         for sentence in re.split(r"[。;!?]", flatten(block)):
@@ -248,4 +254,4 @@ def claims(text: str) -> list[Claim]:
                                 compares=compares,
                             )
                         )
-    return out
+    return tuple(out)

@@ -20,11 +20,22 @@ def source_name(official: Layout) -> str:
     return f"{head}格式" if head else official.source
 
 
+_ROW_NAMES: dict[int, tuple[Row, str]] = {}
+
+
 def row_name(row: Row) -> str:
     """A row as a clerk finds it in the printed table.
 
     Examples: （七）总计, 本年新收, （三）不予公开 1.属于国家秘密.
     """
+    cached = _ROW_NAMES.get(id(row))
+    if cached is None or cached[0] is not row:
+        cached = (row, _row_name(row))
+        _ROW_NAMES[id(row)] = cached
+    return cached[1]
+
+
+def _row_name(row: Row) -> str:
     label = row.label
     if not (row.group and row.group.startswith("（")):
         label = re.sub(r"^[一二三四五六七八九十]+、", "", label)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from gongkai.check.context import SECTION_NUMBERS, Context, make, section_source
 from gongkai.check.finding import Finding, Rule
 from gongkai.check.text import NUMERALS, chinese_number, chinese_numeral, normalize
+from gongkai.layout import FormatName, layout
 from gongkai.record import Report
 
 _ARTICLE_50 = (
@@ -115,8 +117,13 @@ def _row_labels(context: Context) -> tuple[str, ...]:
     """Table row labels without their ordinal: 本年新收…, 上年结转…, 本年度办理结果, 结转下年度…"""
     if context.layout is None:
         return ()
+    return _labels_of(context.layout.format)
+
+
+@cache
+def _labels_of(fmt: FormatName) -> tuple[str, ...]:
     labels = set()
-    for table in context.layout.tables:
+    for table in layout(fmt).tables:
         for row in table.rows:
             for text in (row.label, row.group or "", *row.aliases):
                 text = re.sub(rf"^[{NUMERALS}]+、", "", text)
