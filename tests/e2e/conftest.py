@@ -1,8 +1,9 @@
 """End-to-end tests: Django served by pytest-django's ``live_server``, driven by Playwright in
-Debian's Chromium (never a downloaded browser). Screenshots of the main pages are written to
-``docs/screenshots/``.
+Debian's Chromium (never a downloaded browser). Screenshots of the main pages are taken on
+every run; they are kept in ``GONGKAI_SCREENSHOTS`` when set, else in a temporary directory.
 
-Run: ``.venv/bin/pytest -m e2e tests/e2e``.
+Run: ``.venv/bin/pytest -m e2e tests/e2e``; refresh the committed screenshots with
+``GONGKAI_SCREENSHOTS=docs/screenshots .venv/bin/pytest -m e2e tests/e2e``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(__file__).parent.parent.parent / "docs" / "screenshots"
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 
 
@@ -69,13 +69,17 @@ def _plain_http_cookies(settings: Any) -> None:
 
 
 @pytest.fixture
-def shot() -> Iterator[Callable[..., None]]:
-    """``shot(page, "desk-inbox")`` saves docs/screenshots/desk-inbox.png (the whole page, or
-    what the window shows with ``full=False``)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def shot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., None]]:
+    """``shot(page, "desk-inbox")`` saves desk-inbox.png (the whole page, or what the window
+    shows with ``full=False``) and checks that a picture was written."""
+    folder = os.environ.get("GONGKAI_SCREENSHOTS")
+    target = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    target.mkdir(parents=True, exist_ok=True)
 
     def take(page: Any, name: str, full: bool = True) -> None:
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full)
+        path = target / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full)
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     yield take
 
