@@ -1,17 +1,32 @@
-"""gongkai: read, check and generate China's government information disclosure annual reports."""
+"""gongkai: read, check and generate China's government information disclosure annual reports.
 
+The public API::
+
+    gongkai.read(source) -> Report          # any published report into its record
+    gongkai.check(report, previous=None)    # -> list[Finding], each with its legal basis
+    gongkai.layout("2021")                   # the official layouts, as data
+"""
+
+from gongkai.check import RULES, Finding, Rule
+from gongkai.check import check as _check
 from gongkai.errors import GongkaiError, InputError
 from gongkai.layout import Layout, layout
 from gongkai.reader.api import read
 from gongkai.record import Note, Provenance, Report
 
+check = _check  # the function: ``gongkai.check(report)`` (the rules live in gongkai/check/)
+
 __all__ = [
+    "RULES",
+    "Finding",
     "GongkaiError",
     "InputError",
     "Layout",
     "Note",
     "Provenance",
     "Report",
+    "Rule",
+    "check",
     "layout",
     "read",
 ]
