@@ -181,3 +181,14 @@ def test_layout_decided_by_the_printed_table_not_the_year() -> None:
         "信息内容 本年新制作数量 本年新公开数量 对外公开总数量"
     )
     assert find_meta(text).format == "2019"
+
+
+def test_heading_variants_seen_in_the_wild() -> None:
+    text = (
+        "第一部分 总体情况\n文\n第二部分 主动公开政府信息情况\n表\n"
+        "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+        "五、存在的问题和整改措施\n内容\n六、其他需要报告事项\n无"
+    )
+    assert [h.number for h in find_headings(text)] == ["一", "二", "三", "四", "五", "六"]
+    older = find_headings("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n")
+    assert [h.number for h in older] == ["四"]
