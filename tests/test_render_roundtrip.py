@@ -54,27 +54,15 @@ def read_back(report: Report, suffix: str, tmp_path: Path) -> Report:
     return record
 
 
-# Known gaps of the reader, as strict xfails: when the reader closes one, its XPASS fails the
-# run and the mark must go.
-BLANKS_IN_PDF = pytest.mark.xfail(
-    strict=True,
-    reason="a PDF row with blank cells ('30 0 0 0 40') needs position-aware reading in the reader",
-)
+def cases(reports: list[Report], ids: list[str]) -> list[Any]:
+    return [
+        pytest.param(report, suffix, id=f"{rid}-{suffix}")
+        for report, rid in zip(reports, ids, strict=True)
+        for suffix in RENDERERS
+    ]
 
 
-def cases(reports: list[Report], ids: list[str], *, cells: bool) -> list[Any]:
-    out = []
-    for report, rid in zip(reports, ids, strict=True):
-        has_blanks = any(value is None for _, value in report.cells())
-        for suffix in RENDERERS:
-            marks = []
-            if cells and suffix == "pdf" and has_blanks:
-                marks.append(BLANKS_IN_PDF)
-            out.append(pytest.param(report, suffix, id=f"{rid}-{suffix}", marks=marks))
-    return out
-
-
-@pytest.mark.parametrize(("report", "suffix"), cases(samples(), sample_ids(), cells=True))
+@pytest.mark.parametrize(("report", "suffix"), cases(samples(), sample_ids()))
 def test_contract_keys_round_trip(report: Report, suffix: str, tmp_path: Path) -> None:
     back = read_back(report, suffix, tmp_path)
     assert back.to_dict(detail=False) == report.to_dict(detail=False)
@@ -84,9 +72,7 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-@pytest.mark.parametrize(
-    ("report", "suffix"), cases(samples()[-2:], sample_ids()[-2:], cells=False)
-)
+@pytest.mark.parametrize(("report", "suffix"), cases(samples()[-2:], sample_ids()[-2:]))
 def test_sections_text_round_trip(report: Report, suffix: str, tmp_path: Path) -> None:
     """Each section's paragraphs come back in order under the same section number.
 

@@ -50,10 +50,16 @@ class PdfResult:
     notes: tuple[str, ...] = ()
 
 
+# A page in reading order: ("text", line) or ("row", cells) for a row of a ruled table, where a
+# cell is its text ("" when blank) or None where a merged cell spans over it.
+PageItem = tuple[str, str | tuple[str | None, ...]]
+
+
 @dataclass(frozen=True)
 class _Page:
     text: str
     has_content: bool
+    items: tuple[PageItem, ...] | None = None  # when the page has ruled tables
 
     @property
     def bad(self) -> bool:
@@ -113,7 +119,7 @@ def read_pdf(
             f"PDF {_page_list(unreadable)}的文字层无法识别（(cid:) 字形），这些页的内容未读入："
             "如需要，请先做文字识别（OCR）"
         )
-    lines = _lines(texts)
+    lines = _lines(texts, [p.items if p.text == texts[i] else None for i, p in enumerate(pages)])
     if not lines:
         if any(page.has_content for page in pages):
             raise NoTextLayerError(_NO_TEXT_LAYER)
@@ -159,9 +165,13 @@ def _page_list(indexes: list[int]) -> str:
     return f"第{shown}页{more}"
 
 
-def _lines(texts: list[str]) -> list[Line]:
+def _lines(texts: list[str], items: list[tuple[PageItem, ...] | None]) -> list[Line]:
     lines: list[Line] = []
     for page_number, text in enumerate(texts, start=1):
+        page_items = items[page_number - 1]
+        if page_items is not None:
+            lines.extend(_structured(page_number, page_items))
+            continue
         number = 0
         for raw in text.splitlines():
             stripped = raw.rstrip()
@@ -170,6 +180,67 @@ def _lines(texts: list[str]) -> list[Line]:
             number += 1
             lines.append(Line(stripped, f"第{page_number}页第{number}行", None))
     return lines
+
+
+def _structured(page_number: int, items: tuple[PageItem, ...]) -> list[Line]:
+    """A page with ruled tables: its text lines, and each table cell as one cell line."""
+    out: list[Line] = []
+    number = 0
+    table = 0
+    row_number = 0
+    previous_kind = ""
+    for kind, content in items:
+        if kind == "text":
+            assert isinstance(content, str)
+            number += 1
+            out.append(Line(content, f"第{page_number}页第{number}行", None))
+        else:
+            assert isinstance(content, tuple)
+            if previous_kind != "row":
+                table += 1
+                row_number = 0
+            row_number += 1
+            first = True
+            for column, cell in enumerate(content, start=1):
+                if cell is None:
+                    continue  # covered by a merged cell
+                where = f"第{page_number}页表格{table} 第{row_number}行第{column}列"
+                text = _CELL_BREAK.sub("", cell)
+                out.append(Line(text, where, None, cell=True, row_start=first, table=table))
+                first = False
+        previous_kind = kind
+    return out
+
+
+# A line break inside a table cell: dropped between Chinese characters, kept as a space
+# between ASCII words and digits.
+_CELL_BREAK = re.compile(r"(?<![A-Za-z0-9])\n|\n(?![A-Za-z0-9])")
+
+
+def _page_items(page: pdfplumber.page.Page) -> tuple[PageItem, ...] | None:
+    """The page in reading order when it has ruled tables of two columns or more."""
+    tables = [t for t in page.find_tables() if len(t.columns) >= 2 and len(t.rows) >= 2]
+    if not tables:
+        return None
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict[str, object]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (float(obj["x0"]) + float(obj["x1"])) / 2  # type: ignore[arg-type]
+        y = (float(obj["top"]) + float(obj["bottom"])) / 2  # type: ignore[arg-type]
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    entries: list[tuple[float, int, PageItem]] = [
+        (float(line["top"]), 0, ("text", str(line["text"])))
+        for line in page.filter(outside).extract_text_lines()
+    ]
+    for order, table in enumerate(tables):
+        for index, row in enumerate(table.extract()):
+            cells = tuple(None if c is None else str(c) for c in row)
+            entries.append((float(table.bbox[1]), 1 + order * 10_000 + index, ("row", cells)))
+    entries.sort(key=lambda e: (e[0], e[1]))
+    return tuple(e[2] for e in entries)
 
 
 def _plumber_pages(data: bytes) -> list[_Page]:
@@ -186,7 +257,8 @@ def _plumber_pages(data: bytes) -> list[_Page]:
                 has_content = bool(
                     page.chars or page.images or page.rects or page.curves or page.lines
                 )
-                pages.append(_Page(text, has_content))
+                items = _page_items(page) if text.strip() and _CID not in text else None
+                pages.append(_Page(text, has_content, items))
                 page.close()
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise UnsupportedInputError(
