@@ -21,7 +21,7 @@ from pathlib import Path
 
 from _docs import write_section
 
-from gongkai.check import check
+from gongkai.checks import check
 from gongkai.reader.api import read
 from gongkai.reader.normalize import to_simplified
 

@@ -7,14 +7,11 @@ The public API::
     gongkai.layout("2021")                   # the official layouts, as data
 """
 
-from gongkai.check import RULES, Finding, Rule
-from gongkai.check import check as _check
+from gongkai.checks import RULES, Finding, Rule, check
 from gongkai.errors import GongkaiError, InputError
 from gongkai.layout import Layout, layout
 from gongkai.reader.api import read
 from gongkai.record import Note, Provenance, Report
-
-check = _check  # the function: ``gongkai.check(report)`` (the rules live in gongkai/check/)
 
 __all__ = [
     "RULES",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from gongkai.check.cli import register as register_checks
+from gongkai.checks.cli import register as register_checks
 from gongkai.clock.cli import app as workdays_app
 from gongkai.ledgercli import demo_command, report_command
 from gongkai.readcli import read_command

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 from check_records import report, with_cells
 
-from gongkai.check import CheckOptions, Finding, check
-from gongkai.check.arithmetic import IDENTITY_RULES, instances
+from gongkai.checks import CheckOptions, Finding, check
+from gongkai.checks.arithmetic import IDENTITY_RULES, instances
 from gongkai.layout import FORMATS, layout
 from gongkai.record import Note, Provenance, Report
 

@@ -13,8 +13,8 @@ import pytest
 from check_records import SEEDS, consistent
 from typer.testing import CliRunner
 
-from gongkai.check import RULES
-from gongkai.check.cli import app
+from gongkai.checks import RULES
+from gongkai.checks.cli import app
 from gongkai.layout import layout
 
 runner = CliRunner()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from check_records import CORPUS
 
-from gongkai.check import check
+from gongkai.checks import check
 from gongkai.reader.api import read
 
 TEXT_KINDS = {"text_table_mismatch", "year_mismatch", "section_numbering"}

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from check_records import report, with_cells
 
-from gongkai.check import Finding, check
+from gongkai.checks import Finding, check
 from gongkai.record import Report
 
 

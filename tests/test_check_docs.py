@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import gongkai.check
-from gongkai.check import RULES, Rule, rule
+import gongkai.checks
+from gongkai.checks import RULES, Rule, rule
 
 DOC = Path(__file__).parent.parent / "docs" / "rules.md"
 
@@ -61,8 +61,8 @@ def test_rule_titles_and_bases_are_chinese() -> None:
 
 
 def test_public_api() -> None:
-    assert sorted(gongkai.check.__all__) == sorted(
+    assert sorted(gongkai.checks.__all__) == sorted(
         ["RULES", "CheckOptions", "Finding", "Result", "Rule", "Severity", "check", "rule"]
     )
-    for name in gongkai.check.__all__:
-        assert hasattr(gongkai.check, name)
+    for name in gongkai.checks.__all__:
+        assert hasattr(gongkai.checks, name)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from check_records import CORPUS, report, with_cells, with_sections
 
-from gongkai.check import Finding, check
-from gongkai.check.claims import claims
+from gongkai.checks import Finding, check
+from gongkai.checks.claims import claims
 from gongkai.reader.api import read
 from gongkai.record import Report
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from check_records import report, with_cells, with_sections
 
-from gongkai.check import CheckOptions, Finding, check
-from gongkai.check.bodies import classify
+from gongkai.checks import CheckOptions, Finding, check
+from gongkai.checks.bodies import classify
 
 
 def _of(findings: list[Finding], rule: str) -> list[Finding]:

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gongkai.check import RULES, Finding, check
+from gongkai.checks import RULES, Finding, check
 from gongkai.layout import layout
 from gongkai.record import Note, Provenance, Report
 

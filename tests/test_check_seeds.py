@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from check_records import SEEDS, seed_expected, seed_names, seed_record
 
-from gongkai.check import Finding, check
+from gongkai.checks import Finding, check
 from gongkai.reader.api import read
 from gongkai.record import Report
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 from check_records import SECTIONS, TITLES, report, with_cells, with_sections
 
-from gongkai.check import Finding, check
-from gongkai.check.structure import ENUMERATION, STYLES, enumeration_problems
+from gongkai.checks import Finding, check
+from gongkai.checks.structure import ENUMERATION, STYLES, enumeration_problems
 
 
 def _of(findings: list[Finding], rule: str) -> list[Finding]:

@@ -1,11 +1,11 @@
 """Two years of one body side by side: every cell of the official tables, and what the checks
-across years find (``gongkai.check`` with ``previous``)."""
+across years find (``gongkai.checks`` with ``previous``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gongkai.check import Finding, check
+from gongkai.checks import Finding, check
 from gongkai.layout import FORMATS, layout
 from gongkai.record import Report, Value
 

@@ -1,7 +1,7 @@
 """Read, check and store reports for review: uploaded files and the ledger's generated reports.
 
 A thin shell: ``gongkai.read`` makes the record, ``gongkai.reader.load`` gives the source text
-shown beside it, ``gongkai.check`` finds the problems — the same rules for scraped and
+shown beside it, ``gongkai.checks`` finds the problems — the same rules for scraped and
 generated reports. A report is checked against the previous year's record of the same body
 when the supervisor has it.
 """
@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 
 import gongkai
-from gongkai.check import Finding, check
+from gongkai.checks import Finding, check
 from gongkai.errors import GongkaiError
 from gongkai.reader.load import load
 from gongkai.record import Report

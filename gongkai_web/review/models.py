@@ -1,5 +1,5 @@
 """Reports a supervisor (政务公开办) reviews: uploaded files or the ledger's generated reports,
-each read with ``gongkai.read`` and checked with ``gongkai.check``.
+each read with ``gongkai.read`` and checked with ``gongkai.checks``.
 
 ``owner`` is the supervising body whose staff added the report; visibility goes through the
 scoping helper on that field. One row per (owner, agency name, year): a new upload replaces
@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from gongkai.check import Finding
+from gongkai.checks import Finding
 from gongkai.record import Report
 from gongkai_web.agencies.models import Agency
 

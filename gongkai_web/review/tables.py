@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from django.utils.safestring import SafeString, mark_safe
 
-from gongkai.check import Finding
+from gongkai.checks import Finding
 from gongkai.record import Report
 from gongkai.render import render_html
 

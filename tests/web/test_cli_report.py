@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gongkai import read
-from gongkai.check import check
+from gongkai.checks import check
 from gongkai.cli import app
 
 runner = CliRunner()

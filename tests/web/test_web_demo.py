@@ -87,7 +87,7 @@ def test_demo_reports_satisfy_the_identities(demo_output: str, identity_problems
 
 def test_demo_reports_pass_the_library_checks(demo_output: str) -> None:
     """One rule set for scraped and generated reports: the ledger's own must be clean."""
-    checks = pytest.importorskip("gongkai.check")
+    checks = pytest.importorskip("gongkai.checks")
     for name in (TOWNSHIP, DEPARTMENT):
         agency = Agency.objects.get(name=name)
         for year in (2025, 2026):

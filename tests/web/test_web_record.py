@@ -191,7 +191,7 @@ def test_record_header_and_sections(ledger: Any, agency: Any) -> None:
 
 
 def test_generated_record_passes_the_library_checks(ledger: Any, agency: Any) -> None:
-    checks = pytest.importorskip("gongkai.check")
+    checks = pytest.importorskip("gongkai.checks")
     record = generate_record(agency, 2025)
     previous = generate_record(agency, 2024)
     assert [f.to_dict() for f in checks.check(record, previous=previous)] == []

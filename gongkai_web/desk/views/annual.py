@@ -18,7 +18,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from gongkai.check import check
+from gongkai.checks import check
 from gongkai.record import Report
 from gongkai.render import render_docx, render_html, render_json, render_pdf
 from gongkai_web.agencies.models import Agency

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from gongkai.check import check
+from gongkai.checks import check
 from gongkai_web.agencies.models import Agency
 from gongkai_web.annual.record import generate_record
 

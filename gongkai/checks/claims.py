@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.check.text import NUMERALS, flatten, normalize
+from gongkai.checks.text import NUMERALS, flatten, normalize
 
 # A clause speaks of several bodies (a city's total over its departments…): compared, but a
 # mismatch is only `uncertain`.

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
-from gongkai.check.batch import Checked
+from gongkai.checks.batch import Checked
 
 Target = Literal["xlsx", "sqlite", "ndjson", "csv"]
 

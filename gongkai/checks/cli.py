@@ -1,4 +1,4 @@
-"""``gongkai check``, ``gongkai rules`` and ``gongkai export``: thin shells over gongkai.check.
+"""``gongkai check``, ``gongkai rules`` and ``gongkai export``: thin shells over gongkai.checks.
 
 Mount them on the main app with ``register(app)`` (or ``app.command("check")(check_command)``…).
 Exit codes of ``check`` follow linters: 0 no failed error finding, 1 at least one, 2 a file could
@@ -21,10 +21,19 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from gongkai.check import export as exporting
-from gongkai.check.batch import Batch, Checked, Loaded, check_loaded, digest, expand, load, load_all
-from gongkai.check.catalogue import RULES
-from gongkai.check.context import CheckOptions
+from gongkai.checks import export as exporting
+from gongkai.checks.batch import (
+    Batch,
+    Checked,
+    Loaded,
+    check_loaded,
+    digest,
+    expand,
+    load,
+    load_all,
+)
+from gongkai.checks.catalogue import RULES
+from gongkai.checks.context import CheckOptions
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gongkai.check.catalogue import check
-from gongkai.check.context import CheckOptions
-from gongkai.check.finding import Finding
+from gongkai.checks.catalogue import check
+from gongkai.checks.context import CheckOptions
+from gongkai.checks.finding import Finding
 from gongkai.errors import GongkaiError
 from gongkai.record import Report
 

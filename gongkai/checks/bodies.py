@@ -110,7 +110,7 @@ class Body:
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("gongkai.check.data").joinpath("divisions.json").read_text("utf-8")
+    text = resources.files("gongkai.checks.data").joinpath("divisions.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

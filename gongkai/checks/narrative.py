@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongkai.check.claims import Claim, claims
-from gongkai.check.context import Context, make, number, section_source, show
-from gongkai.check.finding import Finding, Rule
-from gongkai.check.labels import column_name, row_name, table_name
-from gongkai.check.text import flatten
+from gongkai.checks.claims import Claim, claims
+from gongkai.checks.context import Context, make, number, section_source, show
+from gongkai.checks.finding import Finding, Rule
+from gongkai.checks.labels import column_name, row_name, table_name
+from gongkai.checks.text import flatten
 from gongkai.layout import Layout, Table
 from gongkai.record import Report
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gongkai.check.context import SECTION_NUMBERS, Context, make, section_source
-from gongkai.check.finding import Finding, Rule
-from gongkai.check.text import NUMERALS, chinese_number, chinese_numeral, normalize
+from gongkai.checks.context import SECTION_NUMBERS, Context, make, section_source
+from gongkai.checks.finding import Finding, Rule
+from gongkai.checks.text import NUMERALS, chinese_number, chinese_numeral, normalize
 from gongkai.layout import FormatName, layout
 from gongkai.record import Report
 

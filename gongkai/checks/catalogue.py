@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gongkai.check import arithmetic, crossyear, narrative, plausibility, structure
-from gongkai.check.context import CheckOptions, Context
-from gongkai.check.finding import Finding, Rule
+from gongkai.checks import arithmetic, crossyear, narrative, plausibility, structure
+from gongkai.checks.context import CheckOptions, Context
+from gongkai.checks.finding import Finding, Rule
 from gongkai.record import Report
 
 CheckFunction = Callable[[Report, Report | None, Context], list[Finding]]

@@ -6,9 +6,9 @@ this report's; otherwise they return nothing.
 
 from __future__ import annotations
 
-from gongkai.check.context import Context, make, number, show
-from gongkai.check.finding import Finding, Result, Rule, Severity
-from gongkai.check.labels import column_name, row_name, table_name
+from gongkai.checks.context import Context, make, number, show
+from gongkai.checks.finding import Finding, Result, Rule, Severity
+from gongkai.checks.labels import column_name, row_name, table_name
 from gongkai.record import Report, Value
 
 CARRY = Rule(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from gongkai.check.bodies import Body, classify, infer
-from gongkai.check.finding import Finding, Result, Rule, Severity
+from gongkai.checks.bodies import Body, classify, infer
+from gongkai.checks.finding import Finding, Result, Rule, Severity
 from gongkai.layout import Layout, layout
 from gongkai.record import Report, Value
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from gongkai.check.bodies import Body
-from gongkai.check.context import Context, cell_source, make, number, show
-from gongkai.check.finding import Finding, Rule
-from gongkai.check.labels import column_name, row_name, table_name
+from gongkai.checks.bodies import Body
+from gongkai.checks.context import Context, cell_source, make, number, show
+from gongkai.checks.finding import Finding, Rule
+from gongkai.checks.labels import column_name, row_name, table_name
 from gongkai.record import Report
 
 AUTHORITY = Rule(

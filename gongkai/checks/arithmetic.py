@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gongkai.check.context import Context, cell_source, make, number, show
-from gongkai.check.finding import Finding, Rule, Severity
-from gongkai.check.labels import column_name, row_name, source_name, table_name
+from gongkai.checks.context import Context, cell_source, make, number, show
+from gongkai.checks.finding import Finding, Rule, Severity
+from gongkai.checks.labels import column_name, row_name, source_name, table_name
 from gongkai.layout import Identity, Table
 from gongkai.record import Report
 
