@@ -33,8 +33,10 @@ _TITLES: dict[str, str] = {
 }
 # 二、 / 二. / (二) is not used for sections / 第二部分 / 第二章
 _NUMERAL = r"(?:第" + _S + r")?([一二三四五六七八九十]{1,2})" + _S + r"(?:[、.,]|部分|章)" + _S
-_NUMBERED = {n: re.compile(_NUMERAL + r"(?:" + t + r")") for n, t in _TITLES.items()}
-_BARE = {n: re.compile(r"(?m)^" + _S + r"(?:" + t + r")" + _S + r"$") for n, t in _TITLES.items()}
+# One pass over the text finds every candidate heading: a named group per section.
+_GROUPS = "|".join(f"(?P<s{i}>{t})" for i, t in enumerate(_TITLES.values()))
+_NUMBERED = re.compile(_NUMERAL + r"(?:" + _GROUPS + r")")
+_BARE = re.compile(r"(?m)^" + _S + r"(?:" + _GROUPS + r")" + _S + r"$")
 
 
 @dataclass(frozen=True)
@@ -48,27 +50,27 @@ class Heading:
 
 def find_headings(text: str) -> list[Heading]:
     """The section headings of ``text``, in text order, at most one per section."""
-    found: list[Heading] = []
-    floor = 0
-    for number in SECTION_NUMBERS:
-        best: Heading | None = None
-        for pattern, numbered in ((_NUMBERED[number], True), (_BARE[number], False)):
-            for m in pattern.finditer(text, floor):
-                if numbered and not _numeral_fits(m.group(1)):
-                    continue
-                if numbered and _inside_sentence(text, m.start()):
-                    continue
-                heading = Heading(
+    candidates: dict[str, list[Heading]] = {n: [] for n in SECTION_NUMBERS}
+    for pattern, numbered in ((_NUMBERED, True), (_BARE, False)):
+        for m in pattern.finditer(text):
+            if numbered and (not _numeral_fits(m.group(1)) or _inside_sentence(text, m.start())):
+                continue
+            number = SECTION_NUMBERS[int(str(m.lastgroup)[1:])]
+            candidates[number].append(
+                Heading(
                     number=number,
                     printed=m.group(0).strip(),
                     printed_numeral=m.group(1) if numbered else None,
                     start=m.start(),
                     end=m.end(),
                 )
-                if best is None or heading.start < best.start:
-                    best = heading
-                break
-        if best is not None:
+            )
+    found: list[Heading] = []
+    floor = 0
+    for number in SECTION_NUMBERS:
+        later = [h for h in candidates[number] if h.start >= floor]
+        if later:
+            best = min(later, key=lambda h: h.start)
             found.append(best)
             floor = best.end
     return found
