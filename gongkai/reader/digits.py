@@ -67,6 +67,9 @@ def splits(
     """
     if any(not g.isdigit() for g in groups) or not groups:
         return []
+    if sum(len(g) for g in groups) == n:  # one digit a cell: the only split ("0000000")
+        only = tuple(int(d) for g in groups for d in g)
+        return [only] if accept is None or accept(only) else []
     out: list[Split] = []
     work = 0
     for alloc in _allocations([len(g) for g in groups], n):
