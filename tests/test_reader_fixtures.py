@@ -155,3 +155,55 @@ def test_the_public_api_is_what_the_readme_says() -> None:
     report = gongkai.read(HERE / "fixtures" / "seeds" / "004_47ca45022deb3961.txt")
     kinds = {f.kind for f in gongkai.check(report) if f.result == "fail"}
     assert {"balance_identity", "total_not_sum_of_outcomes", "missing_section"} <= kinds
+
+
+# Inputs of the kinds the corpus lacks, made from its reports (tests/fixtures/make_inputs.py):
+# each must read to the hand-labelled record of the report it was made from.
+DERIVED = [
+    ("011.gb18030.txt", "corpus/011.expected.json", "text", "gb18030"),
+    ("seed004.gb18030.txt", "seeds/004_47ca45022deb3961.expected.json", "text", "gb18030"),
+    ("013.gbk.html", "corpus/013.html.expected.json", "html", "gb18030"),
+    ("011.filled.docx", "corpus/011.html.expected.json", "docx", None),
+    ("seed000.docx", "seeds/000_191d9aaa408da952.expected.json", "docx", None),
+    ("013.pdf", "corpus/013.html.expected.json", "pdf", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "kind", "encoding"), DERIVED, ids=[d[0] for d in DERIVED]
+)
+def test_derived_inputs_read_to_their_reports_record(
+    name: str, expected: str, kind: str, encoding: str | None
+) -> None:
+    report = read(HERE / "fixtures" / "inputs" / name)
+    assert (report.input.kind, report.input.encoding) == (kind, encoding)
+    want = json.loads((HERE / "fixtures" / expected).read_text("utf-8"))
+    result = COMPARE.compare(want, report.to_dict())
+    cells = [p for p in result["problems"] if p.split(":")[0].count(".") == 2]
+    assert cells == [] and result["wrong"] == 0 and result["missed"] == 0
+
+
+def test_rows_a_body_added_go_to_extra_rows() -> None:
+    text = (
+        "某镇2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+        "规章 | 0 | 0 | 0\n行政规范性文件 | 2 | 0 | 5\n其他主动公开文件 | 12 | 0 | 30\n"
+        "第二十条第(五)项\n信息内容 | 本年处理决定数量\n行政许可 | 7\n"
+    )
+    report = read(text)
+    assert report.get("active.normative_documents.in_force") == 5
+    assert report.get("active.licensing.decisions") == 7
+    assert [(e.table, e.label, e.values) for e in report.extra_rows] == [
+        ("active", "其他主动公开文件", (12, 0, 30))
+    ]
+
+
+def test_a_pre_2019_statistics_table_is_not_forced_into_the_official_tables() -> None:
+    text = (
+        "某县民政局2017年政府信息公开工作年度报告\n一、概述\n本年度主动公开政府信息120条。\n"
+        "二、主动公开政府信息情况\n政府信息公开情况统计表\n主动公开政府信息数 | 120\n"
+        "其中：全文电子化数 | 118\n受理政府信息公开申请数 | 3\n"
+    )
+    report = read(text)
+    assert (report.format, report.year) == ("pre-2019", 2017)
+    assert report.active is None and report.requests is None and report.appeals is None
