@@ -45,10 +45,14 @@ def to_simplified(text: str) -> str:
     return str(_converter().convert(text))
 
 
+_TONED_VOWEL = re.compile(f"[{_TONED}]")
+
+
 def normalize(text: str) -> str:
     """Normalise printed text for reading (see the module docstring)."""
     if _NEEDS_EXTRA.search(text):
         text = text.translate(_EXTRA)
-    text = unicodedata.normalize("NFKC", text)
-    text = to_simplified(text)
-    return _GLOSS.sub("", text)
+    text = to_simplified(unicodedata.normalize("NFKC", text))
+    if _TONED_VOWEL.search(text):  # pinyin glosses need tone marks
+        text = _GLOSS.sub("", text)
+    return text
