@@ -192,3 +192,15 @@ def test_heading_variants_seen_in_the_wild() -> None:
     assert [h.number for h in find_headings(text)] == ["一", "二", "三", "四", "五", "六"]
     older = find_headings("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n")
     assert [h.number for h in older] == ["四"]
+
+
+def test_agency_in_title_variants() -> None:
+    cases = {
+        "XX县石门镇人民政府关于2023年政府信息公开工作年度报告的通知\n": "XX县石门镇人民政府",
+        "关于印发石门镇2023年政府信息公开工作年度报告的通知\n": "石门镇",
+        "2023年石门镇人民政府政府信息公开工作年度报告\n": "石门镇人民政府",
+        "石门镇2023年政府信息公开年报\n": "石门镇",
+        "现将我镇2023年政府信息公开工作年度报告公布如下\n": None,
+    }
+    for text, agency in cases.items():
+        assert find_meta(text).agency == agency, text

@@ -63,8 +63,9 @@ class Meta:
 
 # Words a sentence puts before the agency: "现将沭阳县发展和改革局2023年度…报告公布如下".
 _LEAD_IN = re.compile(
-    r"^(?:.*?(?:现向社会公布|特向社会公布|向社会公布|现将|现予公布|现公布|公布|编制|发布|关于))"
+    r"^(?:.*?(?:现向社会公布|特向社会公布|向社会公布|现将|现予公布|现公布|公布|编制|发布|关于印发|印发|关于))"
 )
+_SELF = re.compile(r"^(?:我|本)[\u3400-\u9fff]{1,3}$")  # 我镇, 本机关: no name
 _SENTENCE_BREAK = re.compile(r"[,，。;；:：、》」]")
 
 
@@ -72,7 +73,10 @@ def _clean_agency(raw: str) -> str | None:
     agency = raw.strip()
     agency = _CHROME_PREFIX.sub("", agency.split()[-1] if agency.split() else agency)
     agency = _SENTENCE_BREAK.split(agency)[-1]
+    agency = agency.removesuffix("关于")  # 某镇人民政府关于2023年…报告
     agency = _LEAD_IN.sub("", agency)
+    if _SELF.match(agency):
+        return None
     agency = agency.strip("()")
     if sum(1 for ch in agency if "\u3400" <= ch <= "\u9fff") < 2:
         return None
