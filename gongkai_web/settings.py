@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from datetime import date
 from pathlib import Path
 
 from gongkai_web import generics
@@ -100,6 +101,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
+# A fixed "today" for demonstrations and tests (YYYY-MM-DD); unset: the local date.
+GONGKAI_TODAY = (
+    date.fromisoformat(os.environ["GONGKAI_TODAY"]) if os.environ.get("GONGKAI_TODAY") else None
+)
 USE_I18N = True
 USE_TZ = True
 

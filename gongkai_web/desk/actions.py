@@ -21,6 +21,7 @@ from gongkai_web.desk.models import IssuedLetter
 from gongkai_web.ledger import services
 from gongkai_web.ledger.choices import EventKindChoice
 from gongkai_web.ledger.clocking import clock_events, compute
+from gongkai_web.ledger.errors import LedgerError
 from gongkai_web.ledger.models import Application, ApplicationEvent
 
 Data = dict[str, Any]
@@ -213,6 +214,11 @@ def perform(
     letter = action.letter(app, data)
     if letter is None:
         return None
+    if letter.kind == "extension" and app.due_provisional:
+        raise LedgerError(
+            "延长后的答复期限落在尚未导入节假日安排的年份，无法计算（期限不作推测）："
+            "请先由管理员导入该年的工作日历（国务院办公厅节假日安排通知），再办理延期"
+        )
     state = state_after(app, event, cal)
     due = letter.due
     if due is None and letter.kind == "third_party":

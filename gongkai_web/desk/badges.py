@@ -21,6 +21,8 @@ class Badge:
 def badge(app: Application, cal: WorkdayCalendar, today: date) -> Badge:
     if not app.is_open:
         return Badge(app.get_status_display(), "closed")
+    if app.due_provisional:
+        return Badge("期限待定·缺少工作日历", "soon")
     if app.due_date is None:
         return Badge(f"{app.get_status_display()}·计时暂停", "paused")
     left = workdays_left(app, cal, today)

@@ -1,9 +1,10 @@
 """The bridge between stored events and ``gongkai.clock``.
 
 ``state_of`` replays an application's events through ``compute_clock``. When the calendar lacks
-a year the computation needs, the missing year is assumed to have no holidays (Monday–Friday
-only) and the result is flagged provisional; adding the year (``add_workday_year``) recomputes
-it (``receivers``).
+a year the computation needs, the state (open, awaiting 补正…) is still worked out, with the
+missing year standing in as Monday–Friday only, but the result is flagged ``provisional`` and
+its due date must not be used: the services store no due date then, and adding the year
+(``add_workday_year``) computes it (``receivers``).
 """
 
 from __future__ import annotations

@@ -62,7 +62,9 @@ def _apply_state(app: Application, events: list[ApplicationEvent], cal: WorkdayC
     result = compute(clock_events(events), cal)
     state = result.state
     app.status = Status(state.status.value)
-    app.due_date = state.due
+    # A due date needs the calendar of every year it crosses: never guessed (条例 counts
+    # working days, which only the State Council's holiday notice fixes).
+    app.due_date = None if result.provisional else state.due
     app.due_provisional = result.provisional
     app.extended = state.extended
     app.answered_on = state.closed_on

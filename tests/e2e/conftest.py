@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -61,11 +62,15 @@ def browser_context_args() -> dict[str, Any]:
     return {"viewport": {"width": 1360, "height": 900}, "locale": "zh-CN"}
 
 
+TODAY = date(2026, 6, 15)  # a Monday inside the bundled calendar: tests never read the clock
+
+
 @pytest.fixture(autouse=True)
 def _plain_http_cookies(settings: Any) -> None:
     """The live server speaks plain HTTP: cookies cannot be Secure there."""
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+    settings.GONGKAI_TODAY = TODAY
 
 
 @pytest.fixture

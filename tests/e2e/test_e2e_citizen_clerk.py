@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.conftest import TODAY
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "demo-pass-e2e"
@@ -38,7 +39,7 @@ def test_apply_correct_answer(
 ) -> None:
     call_command("load_demo", "--password", PASSWORD, stdout=StringIO())
     base = live_server.url
-    year = timezone.localdate().year
+    year = TODAY.year
 
     page.goto(f"{base}/")
     expect(page.locator("h1")).to_have_text("政府信息公开工作平台")

@@ -60,14 +60,13 @@ def test_add_workday_year_refuses_bad_dates() -> None:
         call_command("add_workday_year", "2027", "--notice", "X", "--off", "2027-13-01")
 
 
-def test_new_year_turns_provisional_due_dates_into_real_ones(
+def test_a_missing_year_leaves_the_due_date_unset_until_it_is_added(
     make_app: Any,
 ) -> None:
-    # Received 2026-12-15: 20 working days run into 2027, which the calendar lacks.
+    # Received 2026-12-15: 20 working days run into 2027, which the calendar lacks: the
+    # application is kept, its due date is not guessed.
     app = make_app(date(2026, 12, 15))
-    # Provisional count (Monday–Friday): 12 working days in December 2026 after the 15th,
-    # then 2027-01-01 (13), 01-04..01-08 (18), 01-11 (19), 01-12 (20).
-    assert (app.due_date, app.due_provisional) == (date(2027, 1, 12), True)
+    assert (app.due_date, app.due_provisional, app.status) == (None, True, "open")
     save_year(2027, [date(2027, 1, 1), date(2027, 1, 4)], [], "国办发明电〔2026〕9号")
     app.refresh_from_db()
     # With 01-01 and 01-04 off, two more working days are needed.
@@ -98,7 +97,7 @@ def test_deleting_a_year_keeps_due_dates_computable(make_app: Any) -> None:
     assert app.due_date == date(2026, 10, 16)  # National Day week off, two make-up weekend days
     delete_year(2026)
     app.refresh_from_db()
-    assert (app.due_date, app.due_provisional) == (date(2026, 10, 12), True)  # Monday–Friday
+    assert (app.due_date, app.due_provisional) == (None, True)  # never a Monday–Friday guess
 
 
 def test_editing_a_year_in_the_admin_recomputes_due_dates(make_app: Any, client: Any) -> None:
@@ -135,7 +134,7 @@ def test_deleting_a_year_in_the_admin_recomputes_due_dates(make_app: Any, client
     response = client.post(f"/admin/workdays/workdayyear/{year.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     app.refresh_from_db()
-    assert (app.due_date, app.due_provisional) == (date(2026, 10, 12), True)
+    assert (app.due_date, app.due_provisional) == (None, True)
 
 
 def test_deleting_a_date_in_the_admin_recomputes_due_dates(make_app: Any, client: Any) -> None:

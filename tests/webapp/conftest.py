@@ -36,11 +36,17 @@ def pytest_configure(config: pytest.Config) -> None:
     }
 
 
+TODAY = date(2026, 6, 15)  # a Monday inside the bundled calendar: tests never read the clock
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(settings: Any) -> None:
+    settings.GONGKAI_TODAY = TODAY
+
+
 @pytest.fixture
 def today() -> date:
-    from django.utils import timezone
-
-    return timezone.localdate()
+    return TODAY
 
 
 @pytest.fixture

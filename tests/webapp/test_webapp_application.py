@@ -289,3 +289,24 @@ def test_register_an_application_at_the_desk(
     )
     assert page.status_code == 404
     assert not Application.objects.filter(applicant_name="外县人").exists()
+
+
+def test_an_extension_into_a_year_without_calendar_is_refused_clearly(
+    login: Callable[[str], Client],
+    make_app: Callable[..., Application],
+    messages: Callable[[Any], list[str]],
+    settings: Any,
+) -> None:
+    # Received 2026-11-30: 20 working days end in December, the extension runs into 2027,
+    # whose holiday notice the bundled calendar does not have.
+    day = date(2026, 11, 30)
+    settings.GONGKAI_TODAY = day
+    app = make_app(received_on=day)
+    assert app.due_date is not None
+    page = _post(login("head"), app, "extend", day=day, workdays=20)
+    assert messages(page) == [
+        "延长后的答复期限落在尚未导入节假日安排的年份，无法计算（期限不作推测）："
+        "请先由管理员导入该年的工作日历（国务院办公厅节假日安排通知），再办理延期"
+    ]
+    app.refresh_from_db()
+    assert not app.extended and app.events.count() == 1  # nothing half-done

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
@@ -27,6 +26,7 @@ from gongkai_web.annual.record import generate_record
 from gongkai_web.audit.log import audit
 from gongkai_web.desk import scope
 from gongkai_web.desk.forms import first_error
+from gongkai_web.today import current_day
 
 FIRST_YEAR = 2019  # reports on 2019 onwards follow the official formats (国办公开办函〔2019〕60号)
 DOWNLOADS = {
@@ -75,7 +75,7 @@ def _page_url(agency: Agency, year: int) -> str:
 @scope.desk_required
 def annual(request: HttpRequest) -> HttpResponse:
     agency = scope.current_agency(request)
-    today = timezone.localdate()
+    today = current_day()
     year = _year(request.GET.get("year", today.year - 1), today)
     record = generate_record(agency, year)
     previous = generate_record(agency, year - 1) if year > FIRST_YEAR else None
@@ -100,7 +100,7 @@ def annual(request: HttpRequest) -> HttpResponse:
 
 def _record(request: HttpRequest, agency_pk: int, year: int) -> tuple[Agency, Report]:
     agency = _agency(request, agency_pk)
-    return agency, generate_record(agency, _year(year, timezone.localdate()))
+    return agency, generate_record(agency, _year(year, current_day()))
 
 
 @xframe_options_sameorigin
@@ -134,7 +134,7 @@ def download(request: HttpRequest, agency_pk: int, year: int, fmt: str) -> HttpR
 @scope.desk_required
 def edit(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
     agency = _agency(request, agency_pk)
-    year = _year(year, timezone.localdate())
+    year = _year(year, current_day())
     current = scope.annual_reports(request).filter(agency=agency, year=year).first()
     form = SectionsForm(request.POST, instance=current or AnnualReport(agency=agency, year=year))
     if not form.is_valid():
@@ -151,7 +151,7 @@ def edit(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
 @scope.desk_required
 def publish(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
     agency = _agency(request, agency_pk)
-    today = timezone.localdate()
+    today = current_day()
     year = _year(year, today)
     if not scope.is_head(request, agency):
         messages.error(request, "年度报告须经政务公开工作机构负责人审核后发布，请由负责人操作")

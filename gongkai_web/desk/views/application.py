@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
@@ -23,6 +22,7 @@ from gongkai_web.desk.letters import render as render_letter
 from gongkai_web.ledger import services
 from gongkai_web.ledger.errors import LedgerError
 from gongkai_web.ledger.models import Application
+from gongkai_web.today import current_day
 from gongkai_web.workdays.services import calendar_from_db
 
 
@@ -33,7 +33,7 @@ def _get(request: HttpRequest, pk: int) -> Application:
 @scope.desk_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     app = _get(request, pk)
-    today = timezone.localdate()
+    today = current_day()
     cal = calendar_from_db()
     events = list(app.events.select_related("actor", "letter").order_by("day", "id"))
     head = scope.is_head(request, app.agency)
@@ -71,7 +71,7 @@ def act(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     action = ACTIONS.get(slug)
     if action is None:
         raise Http404("没有这种办理操作")
-    form = action.form(request.POST, today=timezone.localdate())
+    form = action.form(request.POST, today=current_day())
     if not form.is_valid():
         messages.error(request, f"{action.label}未保存：{first_error(form)}")
         return redirect("desk:application", pk=app.pk)
@@ -159,7 +159,7 @@ def letter(request: HttpRequest, pk: int, event_pk: int, fmt: str) -> HttpRespon
 @scope.desk_required
 def register(request: HttpRequest) -> HttpResponse:
     agency = scope.current_agency(request)
-    today = timezone.localdate()
+    today = current_day()
     agencies = scope.desk_agencies(request).order_by("name")
     form = ApplicationForm(
         request.POST if request.method == "POST" else None,

@@ -15,7 +15,6 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai_web.audit.log import audit, staff_user
@@ -25,6 +24,7 @@ from gongkai_web.ledger import disclosure as service
 from gongkai_web.ledger.errors import LedgerError
 from gongkai_web.ledger.models import ProactiveDisclosure
 from gongkai_web.ledger.models.disclosure import DisclosureChannel, Item, ReviewStep
+from gongkai_web.today import current_day
 
 PAGE_SIZE = 50
 
@@ -95,7 +95,7 @@ class DisclosureFilter(forms.Form):
 @scope.desk_required
 def register(request: HttpRequest) -> HttpResponse:
     agency = scope.current_agency(request)
-    today = timezone.localdate()
+    today = current_day()
     rows = scope.disclosures(request).filter(agency=agency)
     filt = DisclosureFilter(request.GET)
     data = filt.cleaned_data if filt.is_valid() else {}
@@ -134,7 +134,7 @@ def register(request: HttpRequest) -> HttpResponse:
 @scope.desk_required
 def create(request: HttpRequest) -> HttpResponse:
     agency = scope.current_agency(request)
-    form = DisclosureForm(request.POST, today=timezone.localdate())
+    form = DisclosureForm(request.POST, today=current_day())
     if not form.is_valid():
         messages.error(request, f"登记未保存：{first_error(form)}")
         return redirect(f"{_list_url()}?agency={agency.pk}")
@@ -168,7 +168,7 @@ def _get(request: HttpRequest, pk: int) -> ProactiveDisclosure:
 @scope.desk_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     row = _get(request, pk)
-    today = timezone.localdate()
+    today = current_day()
     return render(
         request,
         "desk/disclosure.html",
@@ -186,7 +186,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @scope.desk_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     row = _get(request, pk)
-    form = ReviewForm(request.POST, today=timezone.localdate())
+    form = ReviewForm(request.POST, today=current_day())
     if not form.is_valid():
         messages.error(request, f"审查未保存：{first_error(form)}")
         return redirect("desk:disclosure", pk=row.pk)
@@ -217,7 +217,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @scope.desk_required
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     row = _get(request, pk)
-    form = PublishForm(request.POST, today=timezone.localdate())
+    form = PublishForm(request.POST, today=current_day())
     if not form.is_valid():
         messages.error(request, f"公开未保存：{first_error(form)}")
         return redirect("desk:disclosure", pk=row.pk)

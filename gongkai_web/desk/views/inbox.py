@@ -14,12 +14,12 @@ from django.core.paginator import Paginator
 from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from gongkai_web.desk import scope
 from gongkai_web.desk.badges import badge
 from gongkai_web.ledger.choices import OPEN_STATUSES, OUTCOME_CHOICES, Channel, Status
 from gongkai_web.ledger.models import Application
+from gongkai_web.today import current_day
 from gongkai_web.workdays.services import calendar_from_db
 
 PAGE_SIZE = 50
@@ -74,7 +74,7 @@ def filtered(qs: QuerySet[Application], data: dict[str, Any], today: Any) -> Que
 @scope.desk_required
 def inbox(request: HttpRequest) -> HttpResponse:
     agency = scope.current_agency(request)
-    today = timezone.localdate()
+    today = current_day()
     form = InboxFilter(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
     mine = scope.applications(request).filter(agency=agency)
@@ -87,6 +87,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "channel",
         "status",
         "due_date",
+        "due_provisional",
         "outcome",
         "content",
     )

@@ -90,10 +90,10 @@ class Application(models.Model):
     )
     due_date = models.DateField("答复期限", null=True, blank=True, editable=False)
     due_provisional = models.BooleanField(
-        "期限为暂估",
+        "期限待定",
         default=False,
         editable=False,
-        help_text="工作日历缺少相关年份时，期限暂按周一至周五推算，补齐日历后自动重算。",
+        help_text="工作日历缺少相关年份时不推算答复期限；导入该年节假日安排后自动计算。",
     )
     extended = models.BooleanField("已延期", default=False, editable=False)
     outcome = models.CharField(

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from gongkai_web.audit.log import audit
 from gongkai_web.ledger import services
@@ -15,6 +14,7 @@ from gongkai_web.ledger.choices import Channel
 from gongkai_web.ledger.errors import LedgerError
 from gongkai_web.ledger.models import Application
 from gongkai_web.portal.forms import ApplyForm
+from gongkai_web.today import current_day
 
 SESSION_KEY = "portal_submitted"
 # 条例第三十一条: an application over the internet is received on the day both sides confirm;
@@ -31,7 +31,7 @@ def apply(request: HttpRequest) -> HttpResponse:
                 app = services.register_application(
                     agency=data["agency"],
                     channel=Channel.ONLINE,
-                    received_on=timezone.localdate(),
+                    received_on=current_day(),
                     applicant_type=data["applicant_type"],
                     applicant_name=data["applicant_name"],
                     content=data["content"],

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -19,6 +18,7 @@ from gongkai_web.review.charts import FindingCounts, findings_chart
 from gongkai_web.review.ingest import Read
 from gongkai_web.review.models import ReviewedReport
 from gongkai_web.review.uploads import Rejected, UploadRefused
+from gongkai_web.today import current_day
 
 LIGHT = ("record", "findings", "source_text", "source_lines")
 
@@ -41,7 +41,7 @@ def _table(
 def index(request: HttpRequest) -> HttpResponse:
     rows = scope.reports(request).defer(*LIGHT)
     years, table = _table(rows)
-    today = timezone.localdate()
+    today = current_day()
     return render(
         request,
         "review/index.html",

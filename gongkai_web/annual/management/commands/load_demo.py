@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gongkai.errors import GongkaiError
 from gongkai_web.annual.demo import load_demo
+from gongkai_web.today import current_day
 
 
 def _day(text: str) -> date:
@@ -39,8 +40,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             # The command line is the boundary where the clock may be read.
-            today = options["today"] or date.today()
-            result = load_demo(today=today, seed=options["seed"], password=options["password"])
+            day = options["today"] or current_day()
+            result = load_demo(today=day, seed=options["seed"], password=options["password"])
         except GongkaiError as exc:
             raise CommandError(exc.message) from exc
         self.stdout.write(

@@ -6,11 +6,12 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 
 from gongkai.errors import CalendarError
 from gongkai_web.agencies.models import Agency
 from gongkai_web.ledger.duesoon import DueItem, due_soon
+from gongkai_web.ledger.models import Application
+from gongkai_web.today import current_day
 from gongkai_web.workdays.services import calendar_from_db
 
 
@@ -40,7 +41,7 @@ class Command(BaseCommand):
         days: int = options["days"]
         if days < 0:
             raise CommandError("--days 不能为负数")
-        today: date = options["today"] or timezone.localdate()  # the CLI boundary
+        today: date = options["today"] or current_day()  # the CLI boundary
         try:
             overdue, soon = due_soon(agency, calendar_from_db(), today, days)
         except CalendarError as exc:
@@ -48,6 +49,12 @@ class Command(BaseCommand):
         self.stdout.write(f"{agency.name}　{today.isoformat()}　提醒范围：{days}个工作日")
         self._section("已逾期", overdue)
         self._section(f"{days}个工作日内到期", soon)
+        pending = Application.objects.open().filter(agency=agency, due_provisional=True)
+        if pending.exists():
+            self.stdout.write(
+                f"\n期限待定：{pending.count()}件（工作日历缺少相关年份，"
+                "请用 add_workday_year 导入该年节假日安排，期限将自动计算）"
+            )
 
     def _section(self, title: str, items: list[DueItem]) -> None:
         self.stdout.write(f"\n{title}：{len(items)}件")
@@ -61,7 +68,6 @@ class Command(BaseCommand):
             else:
                 when = "今天到期" if left == 0 else f"剩{left}个工作日"
             flags = "（已延期）" if app.extended else ""
-            flags += "（期限暂估）" if app.due_provisional else ""
             self.stdout.write(
                 f"  {app.tracking_number}  {app.applicant_name}  收到{app.received_on.isoformat()}"
                 f"  {app.get_status_display()}  期限{app.due_date}  {when}{flags}"
