@@ -45,7 +45,7 @@ def demo_command(
     from django.contrib.auth.models import User
 
     from gongkai_web.agencies.models import Agency
-    from gongkai_web.annual.demo import COUNTY, USERS, load_demo
+    from gongkai_web.annual.demo import COUNTY, USERS, demo_day, load_demo
 
     if Agency.objects.filter(name=COUNTY).exists():
         typer.echo("演示数据已存在；已为演示账号重新设置密码。")
@@ -59,7 +59,7 @@ def demo_command(
             logins.append((username, secret, family + given, what))
     else:
         try:
-            result = load_demo(today=day, password=password)
+            result = load_demo(today=day if today else demo_day(day), password=password)
         except GongkaiError as error:
             typer.echo(f"错误：{error.message}", err=True)
             raise typer.Exit(1) from None

@@ -423,6 +423,13 @@ def _appeals(agency: Agency, report_year: int, today: date) -> None:
         )
 
 
+def demo_day(real_today: date) -> date:
+    """The demo's "today": the real date, kept within the years the calendar covers (a demo
+    run in a year whose holiday notice is not loaded yet ends on 31 December before it)."""
+    last = max(calendar_from_db().years)
+    return min(real_today, date(last, 12, 31))
+
+
 def load_demo(*, today: date, seed: int = 2021, password: str | None = None) -> DemoResult:
     """Create the demo county (refuses if it exists). ``today`` bounds every date."""
     if Agency.objects.filter(name=COUNTY).exists():

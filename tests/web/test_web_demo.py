@@ -141,3 +141,10 @@ def test_demo_today_is_injected(demo_output: str) -> None:
     call_command("load_demo", "--today", "2026-03-15", "--password", "x", stdout=out)
     assert "可生成 2025 年度报告" in out.getvalue()
     assert not ApplicationEvent.objects.filter(day__gt=date(2026, 3, 15)).exists()
+
+
+def test_the_demo_day_stays_within_the_calendar() -> None:
+    from gongkai_web.annual.demo import demo_day
+
+    assert demo_day(date(2026, 11, 21)) == date(2026, 11, 21)
+    assert demo_day(date(2028, 3, 1)) == date(2026, 12, 31)  # 2027's notice not loaded yet

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gongkai.errors import GongkaiError
-from gongkai_web.annual.demo import load_demo
+from gongkai_web.annual.demo import demo_day, load_demo
 from gongkai_web.today import current_day
 
 
@@ -40,7 +40,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             # The command line is the boundary where the clock may be read.
-            day = options["today"] or current_day()
+            day = options["today"] or demo_day(current_day())
             result = load_demo(today=day, seed=options["seed"], password=options["password"])
         except GongkaiError as exc:
             raise CommandError(exc.message) from exc
