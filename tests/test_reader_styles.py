@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongkai import read
@@ -102,3 +102,62 @@ def test_every_rendering_reads_back(record: tuple[str, dict[str, int | float]], 
     report = read(render(fmt, values, style))
     assert report.format == fmt
     assert dict(report.cells()) == values
+
+
+APPLICANTS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_service",
+    "other",
+)
+
+
+@st.composite
+def consistent_records(draw: Any) -> tuple[str, dict[str, int | float]]:
+    """Records whose tables 三 and 四 satisfy every identity of the layout."""
+    fmt, values = draw(records())
+    requests = layout(fmt).table("requests")
+    outcomes = next(i for i in requests.identities if i.kind == "column_sum").parts
+    small = st.integers(min_value=0, max_value=draw(st.sampled_from([1, 9, 30, 300])))
+    for column in APPLICANTS:
+        cells = {row: draw(small) for row in outcomes}
+        total = sum(cells.values())
+        forward = draw(small)
+        carried = draw(st.integers(min_value=0, max_value=total + forward))
+        cells |= {"total": total, "carried_forward": forward, "carried_over": carried}
+        cells["new_received"] = total + forward - carried
+        for row, value in cells.items():
+            values[f"requests.{row}.{column}"] = value
+    for row in requests.rows:
+        values[f"requests.{row.key}.total"] = sum(
+            int(values[f"requests.{row.key}.{c}"]) for c in APPLICANTS
+        )
+    for block in layout(fmt).table("appeals").rows:
+        parts = [draw(small) for _ in range(4)]
+        for key, value in zip(("upheld", "corrected", "other", "pending"), parts, strict=True):
+            values[f"appeals.{block.key}.{key}"] = value
+        values[f"appeals.{block.key}.total"] = sum(parts)
+    return fmt, values
+
+
+def flattened(fmt: str, values: dict[str, int | float]) -> str:
+    """The whole report on one line, each row's digits run together (corpus 009/011/013)."""
+    pieces = ["示例镇2023年政府信息公开工作年度报告 一、总体情况 本年度工作情况良好。"]
+    for label, cells in _printed_rows(fmt, values):
+        pieces.append(label.replace(" ", "") + "".join(cells))
+    pieces.append("五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。")
+    return "".join(pieces)
+
+
+@settings(max_examples=25)  # each example is a whole flattened report: up to ~2 s of search
+@given(consistent_records())
+def test_digits_run_together_are_split_only_when_unique(
+    record: tuple[str, dict[str, int | float]],
+) -> None:
+    """Never invent: each cell read from a flattened page is its true value or null."""
+    fmt, values = record
+    report = read(flattened(fmt, values))
+    for path, value in report.cells():
+        assert value is None or value == values[path], path

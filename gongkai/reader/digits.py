@@ -9,50 +9,20 @@ that satisfy the table's identities. A value is taken only where every remaining
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import contextlib
+from collections.abc import Callable, Sequence
 
 Split = tuple[int, ...]
 MAX_SPLITS = 20000
-MAX_WORK = 200_000  # splits examined before a run is declared too ambiguous to decide
+MAX_WORK = 50_000  # steps of the search before a run is declared too ambiguous to decide
 
 
 class TooAmbiguous(Exception):
     """Raised inside ``splits`` when a run has too many splits to examine."""
 
 
-def _parts(digits: str, n: int) -> Iterator[tuple[str, ...]]:
-    """Every way to cut ``digits`` into ``n`` non-empty numbers without leading zeros."""
-    if n == 0:
-        if not digits:
-            yield ()
-        return
-    if len(digits) < n:
-        return
-    if n == 1:
-        if digits == "0" or not digits.startswith("0"):
-            yield (digits,)
-        return
-    if digits[0] == "0":
-        for rest in _parts(digits[1:], n - 1):
-            yield ("0", *rest)
-        return
-    for cut in range(1, len(digits) - n + 2):
-        for rest in _parts(digits[cut:], n - 1):
-            yield (digits[:cut], *rest)
-
-
-def _allocations(lengths: Sequence[int], n: int) -> Iterator[tuple[int, ...]]:
-    """How many cells each printed group can hold: at least one, at most its length."""
-    if not lengths:
-        if n == 0:
-            yield ()
-        return
-    head, rest = lengths[0], lengths[1:]
-    low = max(1, n - sum(rest))
-    high = min(head, n - len(rest))
-    for k in range(low, high + 1):
-        for tail in _allocations(rest, n - k):
-            yield (k, *tail)
+class _Enough(Exception):
+    pass
 
 
 def splits(
@@ -63,35 +33,53 @@ def splits(
     Groups are the digit runs as printed, separated by spaces or pipes: a boundary between two
     groups is always a cell boundary. Returns at most ``MAX_SPLITS`` splits (enough to decide
     uniqueness in practice: a caller that gets that many treats the run as ambiguous).
-    Raises ``TooAmbiguous`` when more than ``MAX_WORK`` splits would have to be examined.
+    Raises ``TooAmbiguous`` when the search would take more than ``MAX_WORK`` steps: the
+    search is lazy and bounded, whatever the input.
     """
     if any(not g.isdigit() for g in groups) or not groups:
         return []
-    if sum(len(g) for g in groups) == n:  # one digit a cell: the only split ("0000000")
-        only = tuple(int(d) for g in groups for d in g)
+    digits = "".join(groups)
+    size = len(digits)
+    if size < n or len(groups) > n:
+        return []
+    if size == n:  # one digit a cell: the only split ("0000000")
+        only = tuple(int(d) for d in digits)
         return [only] if accept is None or accept(only) else []
+    forced: list[int] = []  # offsets where a printed separator forces a cell boundary
+    for group in groups[:-1]:
+        forced.append((forced[-1] if forced else 0) + len(group))
     out: list[Split] = []
+    cells: list[int] = []
     work = 0
-    for alloc in _allocations([len(g) for g in groups], n):
-        for combo in _product([list(_parts(g, k)) for g, k in zip(groups, alloc, strict=True)]):
-            work += 1
-            if work > MAX_WORK:
-                raise TooAmbiguous(groups)
-            values = tuple(int(x) for part in combo for x in part)
+
+    def search(pos: int, left: int) -> None:
+        nonlocal work
+        work += 1
+        if work > MAX_WORK:
+            raise TooAmbiguous(groups)
+        after = [b for b in forced if b > pos]
+        if left == 1:
+            if after or (digits[pos] == "0" and size - pos > 1):
+                return
+            values = (*cells, int(digits[pos:]))
             if accept is None or accept(values):
                 out.append(values)
                 if len(out) >= MAX_SPLITS:
-                    return out
+                    raise _Enough
+            return
+        limit = after[0] if after else size
+        last = min(limit, size - (left - 1))
+        ends = range(pos + 1, pos + 2) if digits[pos] == "0" else range(pos + 1, last + 1)
+        for end in ends:
+            if end > last or sum(1 for b in after if b > end) > left - 2:
+                continue
+            cells.append(int(digits[pos:end]))
+            search(end, left - 1)
+            cells.pop()
+
+    with contextlib.suppress(_Enough):
+        search(0, n)
     return out
-
-
-def _product(options: list[list[tuple[str, ...]]]) -> Iterator[tuple[tuple[str, ...], ...]]:
-    if not options:
-        yield ()
-        return
-    for first in options[0]:
-        for rest in _product(options[1:]):
-            yield (first, *rest)
 
 
 def agreed(candidates: Sequence[Split]) -> list[int | None]:

@@ -19,7 +19,7 @@ from gongkai.reader.scan import scan
 from gongkai.reader.tokens import Token
 from gongkai.record import ExtraRow, Note, Provenance, TableData, Value
 
-MAX_COMBINATIONS = 50000
+MAX_COMBINATIONS = 5000
 Grid = dict[tuple[str, str], Value]
 
 
