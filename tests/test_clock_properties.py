@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gongkai.clock import (
+    CalendarError,
     Event,
     EventKind,
     WorkdayCalendar,
@@ -76,3 +77,28 @@ def test_consultation_moves_due_by_the_workdays_stopped(
     assert stopped.stopped_workdays == length
     assert plain.due is not None and stopped.due is not None
     assert workdays_between(CAL, plain.due, stopped.due) == length
+
+
+@given(days, days)
+def test_between_counts_the_working_days_one_by_one(a: date, b: date) -> None:
+    """The counted index agrees with the definition: walk the days and count."""
+    start, end = min(a, b), max(a, b)
+    walked, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        walked += is_workday(CAL, day)
+    assert workdays_between(CAL, start, end) == walked
+    assert workdays_between(CAL, end, start) == -walked
+
+
+@given(days, st.integers(min_value=1, max_value=300))
+def test_add_lands_on_the_nth_working_day(start: date, n: int) -> None:
+    try:
+        found = add_workdays(CAL, start, n)
+    except CalendarError:
+        return  # ran past the calendar's last year: refused, never guessed
+    seen, day = 0, start
+    while seen < n:
+        day += timedelta(days=1)
+        seen += is_workday(CAL, day)
+    assert found == day

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -141,6 +142,10 @@ class WorkdayCalendar:
         """The years with data, in order."""
         return tuple(e.year for e in self.entries)
 
+    @cached_property
+    def _index(self) -> _Index:
+        return _Index.of(self)
+
     def year(self, year: int) -> YearCalendar:
         """The entry of ``year``; ``CalendarError`` if the calendar has no data for it."""
         entry = self._by_year.get(year)
@@ -227,6 +232,37 @@ def is_workday(cal: WorkdayCalendar, d: date) -> bool:
     return day_kind(cal, d) in (DayKind.WORKDAY, DayKind.MAKEUP)
 
 
+@dataclass(frozen=True)
+class _Index:
+    """Working days counted once per calendar, so that counting spans is a subtraction.
+
+    ``before[d]`` is the number of working days from the first day with data up to and
+    including ``d``; ``days`` lists the working days in order. Only spans whose years all have
+    data use it (the functions check the years first), so gaps between years never matter.
+    """
+
+    before: dict[date, int]
+    days: tuple[date, ...]
+
+    @classmethod
+    def of(cls, cal: WorkdayCalendar) -> _Index:
+        before: dict[date, int] = {}
+        days: list[date] = []
+        for year in cal.years:
+            day = date(year, 1, 1)
+            while day.year == year:
+                if is_workday(cal, day):
+                    days.append(day)
+                before[day] = len(days)
+                day += _ONE_DAY
+        return cls(before, tuple(days))
+
+
+def _check_years(cal: WorkdayCalendar, first: int, last: int) -> None:
+    for year in range(first, last + 1):
+        cal.year(year)  # CalendarError for the first year without data
+
+
 def add_workdays(cal: WorkdayCalendar, start: date, n: int) -> date:
     """The ``n``-th working day after ``start``'s day, whatever kind of day ``start`` is.
 
@@ -236,7 +272,15 @@ def add_workdays(cal: WorkdayCalendar, start: date, n: int) -> date:
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
     cal.year(start.year)
-    day = start
+    if n == 0:
+        return start
+    index = cal._index
+    at = index.before[start] + n - 1
+    if at < len(index.days):
+        found = index.days[at]
+        if all(y in cal.years for y in range(start.year, found.year + 1)):
+            return found
+    day = start  # the count runs into a year without data: walk to it, which raises
     while n > 0:
         day += _ONE_DAY
         if is_workday(cal, day):
@@ -254,12 +298,6 @@ def workdays_between(cal: WorkdayCalendar, start: date, end: date) -> int:
     """
     if end < start:
         return -workdays_between(cal, end, start)
-    cal.year(start.year)
-    cal.year(end.year)
-    count = 0
-    day = start + _ONE_DAY
-    while day <= end:
-        if is_workday(cal, day):
-            count += 1
-        day += _ONE_DAY
-    return count
+    _check_years(cal, start.year, end.year)
+    index = cal._index
+    return index.before[end] - index.before[start]
