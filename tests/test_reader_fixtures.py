@@ -207,3 +207,22 @@ def test_a_pre_2019_statistics_table_is_not_forced_into_the_official_tables() ->
     report = read(text)
     assert (report.format, report.year) == ("pre-2019", 2017)
     assert report.active is None and report.requests is None and report.appeals is None
+
+
+def test_spam_and_chrome_lines_inside_a_table_are_skipped() -> None:
+    """Mirror sites inject lines into the tables; a row's values go on after them."""
+    seed = HERE / "fixtures" / "seeds" / "000_191d9aaa408da952"
+    lines = seed.with_suffix(".txt").read_text("utf-8").split("\n")
+    spam = [
+        "【广告】澳门娱乐城 www.example.com 注册就送",
+        "打印 关闭窗口",
+        "澳门赌场最新优惠活动火热进行中",
+    ]
+    noisy: list[str] = []
+    for number, line in enumerate(lines):
+        noisy.append(line)
+        if number % 7 == 3:
+            noisy.append(spam[number % 3])
+    expected = json.loads(seed.with_suffix(".expected.json").read_text("utf-8"))
+    result = COMPARE.compare(expected, read("\n".join(noisy)).to_dict())
+    assert (result["wrong"], result["missed"]) == (0, 0), result["problems"]

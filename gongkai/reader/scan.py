@@ -103,6 +103,22 @@ def _hits(
     return deduped, leftover
 
 
+def _interjection(
+    fmt: FormatName, table: Table, run: list[Token], current: RowHit | ExtraHit | None
+) -> bool:
+    """Whether ``run`` is a stray line printed inside a row that still lacks values (a page
+    footer, a mirror site's spam line): whole lines, with no word of the tables in them."""
+    if not isinstance(current, RowHit) or not current.values:
+        return False
+    if len([t for t in current.values if t.kind != "text"]) >= len(
+        table.rows[current.index].columns
+    ):
+        return False
+    if run[0].cell or lexicon(fmt).pattern.search("".join(compact(t.text) for t in run)):
+        return False
+    return all(t.source_line != current.values[-1].source_line for t in run)
+
+
 def _unexplained(lex: Lexicon, text: str, ends: list[int], start: int, end: int) -> int:
     """Chinese characters of ``text[start:end]`` (a gap between table words) that are not
     pieces of broken table words; each token's share of the gap is judged on its own."""
@@ -148,6 +164,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                         break
         if not hits:
             label = "".join(t.text for t in run)
+            if _interjection(fmt, table, run, current):
+                continue  # a stray line inside a row: its values go on after it
             if hits is not None and rows and table.key == "active" and leftover >= 2:
                 current = ExtraHit(label, run[0])
                 extras.append(current)

@@ -56,6 +56,13 @@ DASH = re.compile(r"^(?:/|—+|-|--|无|—/)$")
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—]\s*\d{1,3}\s*[-—]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
 )
+# Short lines of site chrome or a mirror's spam that end up inside tables; no table line has
+# these. (A flattened page is one long line: it is never dropped.)
+CHROME_LINE = 80
+CHROME = re.compile(
+    r"https?://|www\.|\.(?:com|cn|net)\b|打印|关闭窗口|分享到|扫一扫|浏览次数|点击数|点击量|访问量"
+    r"|来源[:：]|相关链接|返回顶部|上一篇|下一篇|【[^】]{0,12}】"
+)
 _SPLIT = re.compile(r"[|\s]+")
 
 
@@ -196,7 +203,7 @@ def tokenize(
                 Token(stripped.replace(" ", ""), "text", where, line, first, True, base, index)
             )
             continue
-        if PAGE_NUMBER.match(text_):
+        if PAGE_NUMBER.match(text_) or (len(text_) <= CHROME_LINE and CHROME.search(text_)):
             continue
         where, line = src.where, src.line
         for piece, kind, at in _located_pieces(text_):
