@@ -16,3 +16,13 @@ from django.utils import timezone
 def current_day() -> date:
     fixed: date | None = getattr(settings, "GONGKAI_TODAY", None)
     return fixed if fixed is not None else timezone.localdate()
+
+
+def command_day(text: str) -> date:
+    """A ``--today YYYY-MM-DD`` option of a management command."""
+    from django.core.management.base import CommandError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"日期格式错误：{text!r}，应为 YYYY-MM-DD") from None

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gongkai.errors import GongkaiError
 from gongkai_web.annual.demo import demo_day, load_demo
-from gongkai_web.today import current_day
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"日期格式错误：{text!r}，应为 YYYY-MM-DD") from None
+from gongkai_web.today import command_day, current_day
 
 
 class Command(BaseCommand):
@@ -28,7 +20,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--today",
-            type=_day,
+            type=command_day,
             default=None,
             help="演示数据的“今天”，YYYY-MM-DD（默认为运行当天）",
         )

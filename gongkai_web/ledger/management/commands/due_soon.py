@@ -11,15 +11,8 @@ from gongkai.errors import CalendarError
 from gongkai_web.agencies.models import Agency
 from gongkai_web.ledger.duesoon import DueItem, due_soon
 from gongkai_web.ledger.models import Application
-from gongkai_web.today import current_day
+from gongkai_web.today import command_day, current_day
 from gongkai_web.workdays.services import calendar_from_db
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"日期格式错误：{text!r}，应为 YYYY-MM-DD") from None
 
 
 class Command(BaseCommand):
@@ -31,7 +24,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--agency", required=True, help="机关名称")
         parser.add_argument("--days", type=int, default=5, help="提前提醒的工作日数（默认5）")
-        parser.add_argument("--today", type=_day, default=None, help="以哪一天为今天（默认今天）")
+        parser.add_argument(
+            "--today", type=command_day, default=None, help="以哪一天为今天（默认今天）"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         name: str = options["agency"]
