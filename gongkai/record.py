@@ -1,4 +1,4 @@
-"""The report record: one published annual report as data (shared/spec/report-json.md).
+"""The report record: one published annual report as data (docs/report-json.md).
 
 ``Report`` is frozen. Tables are nested mappings ``table -> row -> column -> value`` keyed as in
 the layout files; every other piece of information (sections' text, provenance, reading notes)

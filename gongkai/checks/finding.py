@@ -1,7 +1,7 @@
 """What a check returns: ``Finding`` records, and the ``Rule`` each one comes from.
 
 A finding is data, never an exception (STYLE.md §3). Its JSON form (``Finding.to_dict``) has the
-fields shared/spec/checks.md names — ``rule``, ``kind``, ``severity``, ``result``, ``cells``,
+fields docs/checks.md names — ``rule``, ``kind``, ``severity``, ``result``, ``cells``,
 ``message``, ``source`` — plus ``basis`` (the legal basis) and ``from_reading``.
 """
 

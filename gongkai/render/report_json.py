@@ -1,4 +1,4 @@
-"""The annual report as JSON: the record itself (shared/spec/report-json.md)."""
+"""The annual report as JSON: the record itself (docs/report-json.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The year's figures of one agency, read from the ledger in a handful of GROUP BY queries.
 
-Counting rules (shared/spec/domain.md):
+Counting rules (docs/domain.md):
 - 新收: received this year. 上年结转: received before this year, still open on the previous
   31 December. 办理结果: closed (answered, withdrawn, abandoned) this year, by outcome.
   结转下年度: received by 31 December and still open then. With these rules
