@@ -226,3 +226,20 @@ def test_spam_and_chrome_lines_inside_a_table_are_skipped() -> None:
     expected = json.loads(seed.with_suffix(".expected.json").read_text("utf-8"))
     result = COMPARE.compare(expected, read("\n".join(noisy)).to_dict())
     assert (result["wrong"], result["missed"]) == (0, 0), result["problems"]
+
+
+def test_dashes_and_units_are_read_with_a_note() -> None:
+    report = read(
+        "某镇2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n规章 | — | 无 | /\n"
+        "第二十条第(八)项\n行政事业性收费 | 1.5万元\n"
+    )
+    assert [report.get(f"active.rules.{c}") for c in ("issued", "repealed", "in_force")] == [
+        0,
+        0,
+        0,
+    ]
+    assert report.provenance["active.rules.issued"].how == "dash"
+    assert report.get("active.fees.amount") == 1.5
+    notes = {n.path: n.message for n in report.notes}
+    assert notes["active.rules.repealed"] == "印有“无”，表示没有，按 0 记录"
+    assert notes["active.fees.amount"] == "单位“万元”已从数值中去掉"

@@ -22,6 +22,7 @@ from gongkai.record import Provenance, Value
 class Cell:
     value: Value
     provenance: Provenance | None  # None for a cell nothing was printed for
+    note: str | None = None  # a dash read as 0, a unit dropped, text that is not a number
 
 
 @dataclass
@@ -42,7 +43,7 @@ def parse_value(token: Token) -> tuple[Value, str, str | None]:
 @lru_cache(maxsize=8192)
 def _parse(text: str) -> tuple[Value, str, str | None]:
     if DASH.match(text):
-        return 0, "dash", f"“{text}”按 0 记录"
+        return 0, "dash", f"印有“{text}”，表示没有，按 0 记录"
     m = VALUE.match(text)
     if m is None:
         return None, "text", f"“{text}”不是数字，记为空"
@@ -127,8 +128,8 @@ def row_cells(
 def _direct(token: Token) -> Cell:
     if token.kind == "blank":
         return Cell(None, None)
-    value, how, _ = parse_value(token)
-    return Cell(value, _provenance(token, how))
+    value, how, note = parse_value(token)
+    return Cell(value, _provenance(token, how), note)
 
 
 def _split_cells(split: Split | Sequence[int | None], run: Sequence[Token]) -> list[Cell]:
@@ -146,13 +147,3 @@ def decided(row: RowCells, values: Sequence[int | None]) -> RowCells:
             f"数字串“{' '.join(t.text for t in row.run)}”有多种拆分方式，无法唯一确定的单元格记为空"
         )
     return RowCells(cells, note=note)
-
-
-def unit_notes(tokens: Sequence[Token]) -> list[str]:
-    out = []
-    for t in tokens:
-        if t.kind == "value":
-            _, _, note = parse_value(t)
-            if note and re.search("单位", note):
-                out.append(note)
-    return out

@@ -93,7 +93,10 @@ def _path(table: Table, row: str, column: str | None = None) -> str:
 def _put(out: TableRead, table: Table, row: str, column: str, cell: Cell) -> None:
     out.data[row][column] = cell.value
     if cell.provenance is not None:
-        out.provenance[_path(table, row, column)] = cell.provenance
+        path = _path(table, row, column)
+        out.provenance[path] = cell.provenance
+        if cell.note:
+            out.notes.append(Note(cell.note, path, cell.provenance.where))
 
 
 def _decide_together(table: Table, rows: dict[str, RowCells]) -> None:
