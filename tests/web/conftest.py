@@ -145,5 +145,5 @@ def table_three_problems(record: Report) -> list[str]:
 
 @pytest.fixture
 def identity_problems() -> Callable[[Report], list[str]]:
-    """The identities of table 三 (shared/spec/report-json.md), checked on a record."""
+    """The identities of table 三 (docs/report-json.md), checked on a record."""
     return table_three_problems
