@@ -12,14 +12,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from gongkai.reader.digits import Split, TooAmbiguous, splits
 from gongkai.reader.tokens import DASH, VALUE, Token
 from gongkai.record import Provenance, Value
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     value: Value
     provenance: Provenance | None  # None for a cell nothing was printed for
     note: str | None = None  # a dash read as 0, a unit dropped, text that is not a number
@@ -79,6 +79,9 @@ def row_cells(
     """
     if not tokens:
         return RowCells(_blank_row(n))
+    placed = _placed_by_bars(tokens, n)
+    if placed is not None:
+        return RowCells([_direct(t) for t in placed])
     if cut_off and not any(t.cell for t in tokens):
         values = [t for t in tokens if t.kind == "value"]
         if len(values) == n + 1 and re.fullmatch(r"\d", values[-1].text):
@@ -123,6 +126,22 @@ def row_cells(
         note = f"数字串“{raw}”无法按表内勾稽关系拆分为 {n} 个单元格，记为空"
         return RowCells(_blank_row(n), note=note, run=values)
     return RowCells(_blank_row(n), candidates=found, run=values)
+
+
+def _placed_by_bars(tokens: Sequence[Token], n: int) -> list[Token] | None:
+    """A page printing one cell per line ("0 |") prints a blank cell as a lone "|", and opens
+    every row with one: the row's cells, blanks included, are then known by position. The
+    lone "|" after the last cell opens the next row."""
+    if not any(t.kind == "bar" for t in tokens):
+        return None
+    if not all(t.piped for t in tokens if t.kind == "value"):
+        return None
+    cells = list(tokens)
+    if cells and cells[-1].kind == "bar":
+        cells.pop()  # the next row's opening "|"
+    if len(cells) != n or (cells[0].kind == "bar" and len(cells) == 1):
+        return None
+    return [t._replace(kind="blank") if t.kind == "bar" else t for t in cells]
 
 
 def _direct(token: Token) -> Cell:

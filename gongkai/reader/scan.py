@@ -198,6 +198,6 @@ def appeal_values(tokens: Sequence[Token]) -> tuple[list[Token], bool]:
             if started and (leftover > PROSE_LEFTOVER or (values and leftover > 2)):
                 break
             continue
-        if started:
+        if started and token.kind != "bar":
             values.append(token)
     return values, started

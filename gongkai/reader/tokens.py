@@ -17,7 +17,8 @@ from typing import Literal, NamedTuple, Protocol
 
 from gongkai.reader.normalize import normalize
 
-TokenKind = Literal["text", "value", "blank"]
+# "bar": a line holding a lone "|", which some pages print for a blank cell and to open a row.
+TokenKind = Literal["text", "value", "blank", "bar"]
 
 
 class SourceLine(Protocol):
@@ -46,6 +47,7 @@ class Token(NamedTuple):
     cell: bool = False  # from a structured table cell
     pos: int = 0  # offset of the token in the normalised text (``Tokens.text``)
     source_line: int = 0  # which document line it comes from (0-based)
+    piped: bool = False  # from a text line ending in "|" (one cell per line, "0 |")
 
 
 # A printed cell value: a number with an optional unit, or a sign for "none".
@@ -206,6 +208,11 @@ def tokenize(
         if PAGE_NUMBER.match(text_) or (len(text_) <= CHROME_LINE and CHROME.search(text_)):
             continue
         where, line = src.where, src.line
+        stripped = text_.strip()
+        if stripped == "|":
+            out.append(Token("|", "bar", where, line, False, False, base, index))
+            continue
+        piped = stripped.endswith("|")
         for piece, kind, at in _located_pieces(text_):
-            out.append(Token(piece, kind, where, line, False, False, base + at, index))
+            out.append(Token(piece, kind, where, line, False, False, base + at, index, piped))
     return Tokens(text.text, tuple(out), text.starts)
