@@ -31,6 +31,7 @@ class RowHit:
     label: Token
     values: list[Token] = field(default_factory=list)
     repeated: bool = False
+    unlabelled: bool = False  # printed without its label, placed by its position
 
 
 @dataclass
@@ -146,10 +147,12 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     current: RowHit | ExtraHit | None = None
     nxt = 0  # index of the next row expected
     last = len(table.rows) - 1
+    loose: list[Token] = []  # values printed since the last text, that no row label owns
     for kind, run in _runs(tokens):
         if kind == "values":
             if current is None:
                 orphans.extend(t for t in run if t.kind == "value")
+                loose.extend(t for t in run if t.kind == "value")
             else:
                 current.values.extend(run)
             continue
@@ -164,6 +167,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                         break
         if not hits:
             label = "".join(t.text for t in run)
+            loose = []
             if _interjection(fmt, table, run, current):
                 continue  # a stray line inside a row: its values go on after it
             if hits is not None and rows and table.key == "active" and leftover >= 2:
@@ -172,6 +176,12 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             elif hits is None or leftover > 2:
                 current = None
             continue
+        # One row skipped, and just before its neighbour a row of values with no label and
+        # exactly its number of cells: the row printed without its label.
+        skipped = hits[0][0] == nxt + 1 and nxt not in rows
+        if skipped and loose and len(loose) == len(table.rows[nxt].columns):
+            rows[nxt] = RowHit(nxt, loose[0], list(loose), unlabelled=True)
+        loose = []
         for index, token in hits:
             hit = RowHit(index, token, repeated=index in rows)
             rows[index] = hit  # a repeated label starts the row again

@@ -62,6 +62,9 @@ def read_table(
         cut_off = ends_document and bool(hit.values) and hit.values[-1] is tokens[-1]
         rc = row_cells(hit.values, len(row.columns), accept, cut_off=cut_off)  # type: ignore[arg-type]
         rows[row.key] = rc
+        if hit.unlabelled:
+            message = f"该行未印标签，按表格中的位置认定为“{row.label}”行"
+            out.notes.append(Note(message, _path(table, row.key), hit.label.where))
         if hit.repeated:
             out.notes.append(
                 Note(
