@@ -11,14 +11,15 @@ cell starts; an empty cell is a line with empty text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["text", "html", "docx", "pdf"]
 KINDS: tuple[Kind, ...] = ("text", "html", "docx", "pdf")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
+    """One line of a document (a tuple: a document has hundreds of them)."""
+
     text: str  # raw text (not normalised; HTML entities decoded, tags removed)
     where: str  # Chinese location for users: "第12行", "表格2 第3行第4列", "第4页第7行"
     line: int | None  # 1-based line number in the source text where meaningful, else None
