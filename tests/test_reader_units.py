@@ -204,3 +204,13 @@ def test_agency_in_title_variants() -> None:
     }
     for text, agency in cases.items():
         assert find_meta(text).agency == agency, text
+
+
+def test_the_pages_own_title_names_agency_and_year_when_the_text_does_not() -> None:
+    meta = find_meta(
+        "一、总体情况\n今年工作良好。\n", title_hint="石门镇2023年政府信息公开工作年度报告"
+    )
+    assert (meta.agency, meta.year) == ("石门镇", 2023)
+    # the text wins where it names them itself
+    text = "白沙镇2024年政府信息公开工作年度报告\n"
+    assert find_meta(text, title_hint="网站首页").agency == "白沙镇"

@@ -37,7 +37,11 @@ def read(
     document = load(source, name=name, encoding=encoding, kind=kind)
     info = InputInfo(name=document.name, kind=document.kind, encoding=document.encoding)
     return read_lines(
-        document.lines, info=info, published_hint=document.published, load_notes=document.notes
+        document.lines,
+        info=info,
+        published_hint=document.published,
+        title_hint=document.title,
+        load_notes=document.notes,
     )
 
 

@@ -147,8 +147,14 @@ def _iso(m: re.Match[str]) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_meta(text: str, published_hint: str | None = None) -> Meta:
+def find_meta(text: str, published_hint: str | None = None, title_hint: str | None = None) -> Meta:
+    """The metadata of a report; ``title_hint`` is the page's own title (``<title>``, PDF or
+    DOCX properties), used only where the text itself does not name the agency or year."""
     agency, year, title_end = find_title(text)
+    if (agency is None or year is None) and title_hint:
+        hinted_agency, hinted_year, _ = find_title(title_hint)
+        agency = agency or hinted_agency
+        year = year or hinted_year
     if year is None:
         m = _PERIOD.search(text) or _ANY_YEAR.search(text) or _OPENING_YEAR.search(text)
         year = int(m.group(1)) if m else None

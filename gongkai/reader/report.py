@@ -61,12 +61,13 @@ def read_lines(
     *,
     info: InputInfo | None = None,
     published_hint: str | None = None,
+    title_hint: str | None = None,
     load_notes: Sequence[str] = (),
 ) -> Report:
     """Read a report from document lines (see ``gongkai.reader.document``)."""
     normalized = normalized_text(lines)
     text = normalized.text
-    meta = find_meta(text, published_hint)
+    meta = find_meta(text, published_hint, title_hint)
     headings = find_headings(text)
     spans = sections(text, headings)
     section_text = {n: text[a:b].strip() for n, (a, b) in spans.items()}
