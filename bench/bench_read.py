@@ -59,8 +59,9 @@ def main() -> None:
     parser.add_argument("--write", type=Path, default=None)
     args = parser.parse_args()
     # Group by what the reader detects: 001.txt and 006.txt are web pages saved as .txt.
-    texts = [p.read_bytes() for p in TEXTS if read(p.read_bytes()).input.kind == "text"]
-    fragments = [p.read_bytes() for p in TEXTS if read(p.read_bytes()).input.kind == "html"]
+    kinds = {p: read(p).input.kind for p in TEXTS}
+    texts = [p.read_bytes() for p in TEXTS if kinds[p] == "text"]
+    fragments = [p.read_bytes() for p in TEXTS if kinds[p] == "html"]
     pages = [p.read_bytes() for p in PAGES]
     pdfs = [p.read_bytes() for p in PDFS]
     results = {

@@ -97,6 +97,10 @@ class Table:
                     out.append((ident, (parts, tuple((r, c) for r in ident.total))))
         return tuple(out)
 
+    def blank(self) -> dict[str, dict[str, int | float | None]]:
+        """The table's rows and columns with every cell null."""
+        return {r.key: dict.fromkeys(r.column_keys, None) for r in self.rows}
+
     def paths(self) -> list[str]:
         """Every cell of the table as a record path, in printed order."""
         return list(self._paths)
@@ -129,9 +133,9 @@ class Layout:
     def paths(self) -> list[str]:
         return [p for t in self.tables for p in t._paths]
 
-    def empty_tables(self) -> dict[str, dict[str, dict[str, None]]]:
+    def empty_tables(self) -> dict[str, dict[str, dict[str, int | float | None]]]:
         """The tables of a record with every cell null."""
-        return {t.key: {r.key: dict.fromkeys(r.column_keys) for r in t.rows} for t in self.tables}
+        return {t.key: t.blank() for t in self.tables}
 
 
 def _row(data: dict[str, Any], columns: tuple[Column, ...], item: str | None = None) -> Row:

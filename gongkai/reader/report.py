@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from gongkai.layout import FormatName, layout
+from gongkai.layout import layout
 from gongkai.reader.meta import find_meta
 from gongkai.reader.segment import find_headings, sections
 from gongkai.reader.tables import TableRead, read_table
@@ -25,18 +25,10 @@ def _region(
         return spans[number]
     order = ("二", "三", "四", "五")
     i = order.index(number)
-    start = 0
-    for previous in reversed(order[:i]):
-        if previous in spans:
-            start = spans[previous][1] if previous in spans else 0
-            break
-    else:
-        start = spans["一"][1] if "一" in spans else 0
-    end = text_len
-    for following in order[i + 1 :]:
-        if following in spans:
-            end = spans[following][0]
-            break
+    before = [spans[n][1] for n in ("一", *order[:i]) if n in spans]
+    after = [spans[n][0] for n in order[i + 1 :] if n in spans]
+    start = before[-1] if before else 0
+    end = after[0] if after else text_len
     if start >= end:
         return None
     return start, end
@@ -94,7 +86,7 @@ def read_lines(
                     ends_document=span[1] >= len(text) and not _complete(spans),
                 )
                 if span
-                else TableRead(data={r.key: dict.fromkeys(r.column_keys) for r in table.rows})
+                else TableRead(data=table.blank())
             )
             tables[table.key] = read.data
             provenance.update(read.provenance)
@@ -115,7 +107,3 @@ def read_lines(
         notes=tuple(notes),
         input=info or InputInfo(),
     )
-
-
-def default_format(year: int | None) -> FormatName:
-    return "2019" if year is not None and year <= 2020 else "2021"

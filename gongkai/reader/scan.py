@@ -45,7 +45,6 @@ class ExtraHit:
 class Scan:
     rows: dict[int, RowHit]
     extras: list[ExtraHit]
-    orphans: list[Token]  # values that followed no row label
 
 
 def _runs(tokens: Sequence[Token]) -> list[tuple[str, list[Token]]]:
@@ -143,7 +142,6 @@ def _cjk(text: str) -> int:
 def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     rows: dict[int, RowHit] = {}
     extras: list[ExtraHit] = []
-    orphans: list[Token] = []
     current: RowHit | ExtraHit | None = None
     nxt = 0  # index of the next row expected
     last = len(table.rows) - 1
@@ -151,7 +149,6 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     for kind, run in _runs(tokens):
         if kind == "values":
             if current is None:
-                orphans.extend(t for t in run if t.kind == "value")
                 loose.extend(t for t in run if t.kind == "value")
             else:
                 current.values.extend(run)
@@ -187,7 +184,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             rows[index] = hit  # a repeated label starts the row again
             current = hit
             nxt = index + 1
-    return Scan(rows, [e for e in extras if e.values], orphans)
+    return Scan(rows, [e for e in extras if e.values])
 
 
 def appeal_values(tokens: Sequence[Token]) -> tuple[list[Token], bool]:

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from gongkai.layout import FormatName, Identity, Table, layout
+from gongkai.layout import FormatName, Identity, Table
 from gongkai.reader.cells import Cell, RowCells, decided, parse_value, row_cells
 from gongkai.reader.digits import Split, agreed
 from gongkai.reader.scan import scan
@@ -29,7 +29,6 @@ class TableRead:
     provenance: dict[str, Provenance] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     extra_rows: list[ExtraRow] = field(default_factory=list)
-    found: bool = False  # at least one row label was found
 
 
 def _row_accept(table: Table) -> object:
@@ -53,8 +52,7 @@ def read_table(
     if table.key == "appeals":
         return _read_appeals(table, tokens)
     result = scan(fmt, table, tokens)
-    out = TableRead(data={r.key: dict.fromkeys(r.column_keys) for r in table.rows})
-    out.found = bool(result.rows)
+    out = TableRead(data=table.blank())
     accept = _row_accept(table)
     rows: dict[str, RowCells] = {}
     for index, hit in sorted(result.rows.items()):
@@ -184,9 +182,8 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
     """Table 四 prints its three blocks side by side: one row of 15 cells after the headers."""
     from gongkai.reader.scan import appeal_values
 
-    out = TableRead(data={r.key: dict.fromkeys(r.column_keys) for r in table.rows})
-    values, found = appeal_values(tokens)
-    out.found = found
+    out = TableRead(data=table.blank())
+    values, _ = appeal_values(tokens)
     if not values:
         return out
     keys = [(r.key, c) for r in table.rows for c in r.column_keys]
@@ -207,7 +204,3 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
         out.notes.append(Note(rc.note, table.key, values[0].where))
     _force_zeros(table, out, set(table.row_keys))
     return out
-
-
-def empty(fmt: FormatName) -> dict[str, TableData]:
-    return layout(fmt).empty_tables()  # type: ignore[return-value]
