@@ -68,10 +68,16 @@ class Table:
     title_aliases: tuple[str, ...] = ()
 
     def row(self, key: str) -> Row:
-        for row in self.rows:
-            if row.key == key:
-                return row
-        raise KeyError(key)
+        return self._by_key[key]
+
+    @cached_property
+    def _by_key(self) -> dict[str, Row]:
+        return {r.key: r for r in self.rows}
+
+    @cached_property
+    def cell_paths(self) -> dict[tuple[str, str], str]:
+        """Each cell's record path ("requests.granted.total"), by (row key, column key)."""
+        return {(r.key, c.key): f"{self.key}.{r.key}.{c.key}" for r in self.rows for c in r.columns}
 
     @cached_property
     def row_keys(self) -> tuple[str, ...]:

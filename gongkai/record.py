@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from gongkai.layout import FORMATS, TABLE_KEYS, layout
 
@@ -19,9 +19,8 @@ TableData = dict[str, dict[str, Value]]
 RecordFormat = Literal["2021", "2019", "pre-2019"]
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
-    """Where a cell's value came from.
+class Provenance(NamedTuple):
+    """Where a cell's value came from. (A tuple: a record holds a hundred of them.)
 
     ``where`` is a human-readable location in the source (第12行, 表格2第3行第4列, 第4页第7行);
     ``raw`` the text that was read; ``how`` says how the value was obtained when it was not

@@ -56,9 +56,7 @@ def _parse(text: str) -> tuple[Value, str, str | None]:
 
 
 def _provenance(token: Token, how: str = "read", raw: str | None = None) -> Provenance:
-    return Provenance(
-        where=token.where, raw=token.text if raw is None else raw, how=how, line=token.line
-    )
+    return Provenance(token.where, token.text if raw is None else raw, how, token.line)
 
 
 def _blank_row(n: int) -> list[Cell]:
@@ -79,6 +77,9 @@ def row_cells(
     """
     if not tokens:
         return RowCells(_blank_row(n))
+    values = [t for t in tokens if t.kind == "value"]
+    if len(values) == n == len(tokens):  # the common row: one value a cell
+        return RowCells([_direct(t) for t in values])
     placed = _placed_by_bars(tokens, n)
     if placed is not None:
         return RowCells([_direct(t) for t in placed])
@@ -147,8 +148,8 @@ def _placed_by_bars(tokens: Sequence[Token], n: int) -> list[Token] | None:
 def _direct(token: Token) -> Cell:
     if token.kind == "blank":
         return Cell(None, None)
-    value, how, note = parse_value(token)
-    return Cell(value, _provenance(token, how), note)
+    value, how, note = _parse(token.text)
+    return Cell(value, Provenance(token.where, token.text, how, token.line), note)
 
 
 def _split_cells(split: Split | Sequence[int | None], run: Sequence[Token]) -> list[Cell]:

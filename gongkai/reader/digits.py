@@ -9,6 +9,7 @@ that satisfy the table's identities. A value is taken only where every remaining
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from collections.abc import Callable, Sequence
 
@@ -57,9 +58,9 @@ def splits(
         work += 1
         if work > MAX_WORK:
             raise TooAmbiguous(groups)
-        after = [b for b in forced if b > pos]
+        first_after = bisect.bisect_right(forced, pos)  # forced[first_after:] lie after pos
         if left == 1:
-            if after or (digits[pos] == "0" and size - pos > 1):
+            if first_after < len(forced) or (digits[pos] == "0" and size - pos > 1):
                 return
             values = (*cells, int(digits[pos:]))
             if accept is None or accept(values):
@@ -67,11 +68,15 @@ def splits(
                 if len(out) >= MAX_SPLITS:
                     raise _Enough
             return
-        limit = after[0] if after else size
+        limit = forced[first_after] if first_after < len(forced) else size
         last = min(limit, size - (left - 1))
-        ends = range(pos + 1, pos + 2) if digits[pos] == "0" else range(pos + 1, last + 1)
+        if digits[pos] == "0":
+            ends = range(pos + 1, min(pos + 2, last + 1))
+        else:
+            ends = range(pos + 1, last + 1)
         for end in ends:
-            if end > last or sum(1 for b in after if b > end) > left - 2:
+            # the forced boundaries after this cell must still fit in the cells left
+            if len(forced) - bisect.bisect_right(forced, end) > left - 2:
                 continue
             cells.append(int(digits[pos:end]))
             search(end, left - 1)

@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gongkai.layout import FormatName, Table
 from gongkai.reader.lexicon import Lexicon, compact, lexicon
@@ -48,14 +49,60 @@ class Scan:
 
 
 def _runs(tokens: Sequence[Token]) -> list[tuple[str, list[Token]]]:
+    """Consecutive text tokens (a label run; a structured row's first cell starts a new one)
+    and consecutive value tokens, in order."""
     runs: list[tuple[str, list[Token]]] = []
+    current: list[Token] = []
+    in_text: bool | None = None
     for token in tokens:
-        kind = "text" if token.kind == "text" else "values"
-        if runs and runs[-1][0] == kind and not (kind == "text" and token.row_start):
-            runs[-1][1].append(token)
+        if token.kind == "text":
+            if in_text and not token.row_start:
+                current.append(token)
+                continue
+            current = [token]
+            runs.append(("text", current))
+            in_text = True
+        elif in_text is False:
+            current.append(token)
         else:
-            runs.append((kind, [token]))
+            current = [token]
+            runs.append(("values", current))
+            in_text = False
     return runs
+
+
+# A label run's table words, each with the index of the token it ends in, and the count of
+# Chinese characters no table word explains.
+_Words = tuple[tuple[tuple[str, int], ...], int]
+CACHED_RUN = 200  # label runs up to this many characters are analysed once and remembered
+
+
+def _words(fmt: FormatName, pieces: tuple[str, ...]) -> _Words:
+    """The table words found in a label run (its tokens' compact texts)."""
+    return (
+        _cached_words(fmt, pieces)
+        if sum(map(len, pieces)) <= CACHED_RUN
+        else _find_words(fmt, pieces)
+    )
+
+
+def _find_words(fmt: FormatName, pieces: tuple[str, ...]) -> _Words:
+    lex = lexicon(fmt)
+    text = "".join(pieces)
+    ends = list(itertools.accumulate(len(p) for p in pieces))  # where each token's text ends
+    found: list[tuple[str, int]] = []
+    leftover = 0
+    at = 0
+    for m in lex.pattern.finditer(text):
+        if at < m.start():
+            leftover += _unexplained(lex, text, ends, at, m.start())
+        at = m.end()
+        found.append((m.group(0), bisect.bisect_right(ends, at - 1)))
+    leftover += _unexplained(lex, text, ends, at, len(text))
+    return tuple(found), leftover
+
+
+_cached_words = lru_cache(maxsize=16384)(_find_words)
 
 
 def _hits(
@@ -63,44 +110,36 @@ def _hits(
 ) -> tuple[list[tuple[int, Token]] | None, int]:
     """Rows of ``table`` named in a label run (None when the run is prose or a header), and
     how many Chinese characters of the run no table word explains."""
-    lex = lexicon(fmt)
+    words, leftover = _words(fmt, tuple([compact(t.text) for t in run]))
+    if leftover > PROSE_LEFTOVER:
+        return None, leftover
+    rows_of = lexicon(fmt).rows
     hits: list[tuple[int, Token]] = []
-    pieces = [compact(t.text) for t in run]
-    text = "".join(pieces)
-    ends = list(itertools.accumulate(len(p) for p in pieces))  # where each token's text ends
-    leftover = 0
     behind = 0  # words naming rows already passed: a header that lists outcomes
-    at = 0
-    for m in lex.pattern.finditer(text):
-        if at < m.start():
-            leftover += _unexplained(lex, text, ends, at, m.start())
-        at = m.end()
-        word = m.group(0)
-        meanings = lex.rows[(table, word)]
+    for word, token in words:
+        meanings = rows_of[(table, word)]
         if not meanings:
             continue
         # A short word (其他, 总计) names only the row expected next; skipping rows needs a
         # distinctive label.
-        low, high = max(0, nxt - 1), min(last, nxt + WINDOW)
+        low = nxt - 1 if nxt > 0 else 0
+        high = min(last, nxt + WINDOW)
         top = high if len(word) >= SHORT_WORD else min(high, low + 1)
         rows = [r for r in meanings if low <= r <= top]
         if rows:
-            hits.append((min(rows), run[bisect.bisect_right(ends, m.end() - 1)]))
-            nxt = max(nxt, min(rows) + 1)
-        elif meanings and max(meanings) < low:
+            row = min(rows)
+            if hits and hits[-1][0] == row:  # a label printed twice in a row names one row
+                hits[-1] = (row, run[token])
+            else:
+                hits.append((row, run[token]))
+            nxt = max(nxt, row + 1)
+        elif max(meanings) < low:
             behind += 1
-    leftover += _unexplained(lex, text, ends, at, len(text))
-    if leftover > PROSE_LEFTOVER or behind >= 2:
+    if behind >= 2:
         return None, leftover
-    deduped: list[tuple[int, Token]] = []
-    for index, token in hits:  # a label printed twice in a row names one row
-        if deduped and deduped[-1][0] == index:
-            deduped[-1] = (index, token)
-        else:
-            deduped.append((index, token))
-    if any(b[0] < a[0] for a, b in itertools.pairwise(deduped)):
+    if any(b[0] < a[0] for a, b in itertools.pairwise(hits)):
         return None, leftover
-    return deduped, leftover
+    return hits, leftover
 
 
 def _interjection(

@@ -9,10 +9,11 @@ are filled. Every cell keeps its provenance; everything uncertain becomes a null
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
-from gongkai.layout import FormatName, Identity, Table
+from gongkai.layout import FormatName, Identity, Table, layout
 from gongkai.reader.cells import Cell, RowCells, decided, parse_value, row_cells
 from gongkai.reader.digits import Split, agreed
 from gongkai.reader.scan import scan
@@ -31,15 +32,21 @@ class TableRead:
     extra_rows: list[ExtraRow] = field(default_factory=list)
 
 
-def _row_accept(table: Table) -> object:
-    sums = [i for i in table.identities if i.kind == "row_sum"]
+@cache
+def _row_accept(fmt: FormatName, key: str) -> Callable[[Split], bool] | None:
+    """Whether a split of a row's digit run satisfies the row sums of table ``key``."""
+    table = next(t for t in layout(fmt).tables if t.key == key)
+    keys = table.rows[0].column_keys
+    sums = [
+        ([keys.index(p) for p in i.parts], keys.index(i.total[0]))
+        for i in table.identities
+        if i.kind == "row_sum"
+    ]
     if not sums:
         return None
-    keys = table.rows[0].column_keys
 
     def accept(values: Split) -> bool:
-        cell = dict(zip(keys, values, strict=True))
-        return all(sum(cell[p] for p in i.parts) == cell[i.total[0]] for i in sums)
+        return all(sum([values[p] for p in parts]) == values[total] for parts, total in sums)
 
     return accept
 
@@ -53,12 +60,12 @@ def read_table(
         return _read_appeals(table, tokens)
     result = scan(fmt, table, tokens)
     out = TableRead(data=table.blank())
-    accept = _row_accept(table)
+    accept = _row_accept(fmt, table.key)
     rows: dict[str, RowCells] = {}
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
         cut_off = ends_document and bool(hit.values) and hit.values[-1] is tokens[-1]
-        rc = row_cells(hit.values, len(row.columns), accept, cut_off=cut_off)  # type: ignore[arg-type]
+        rc = row_cells(hit.values, len(row.columns), accept, cut_off=cut_off)
         rows[row.key] = rc
         if hit.unlabelled:
             message = f"该行未印标签，按表格中的位置认定为“{row.label}”行"
@@ -73,9 +80,7 @@ def read_table(
             )
     _decide_together(table, rows)
     for key, rc in rows.items():
-        row = table.row(key)
-        for column, cell in zip(row.columns, rc.cells, strict=True):
-            _put(out, table, key, column.key, cell)
+        _put_row(out, table, key, table.row(key).column_keys, rc.cells)
         if rc.note:
             out.notes.append(
                 Note(rc.note, _path(table, key), result.rows[table.row_keys.index(key)].label.where)
@@ -89,6 +94,20 @@ def read_table(
 
 def _path(table: Table, row: str, column: str | None = None) -> str:
     return f"{table.key}.{row}" + (f".{column}" if column else "")
+
+
+def _put_row(
+    out: TableRead, table: Table, row: str, columns: Sequence[str], cells: Sequence[Cell]
+) -> None:
+    data, paths, provenance = out.data[row], table.cell_paths, out.provenance
+    for column, cell in zip(columns, cells, strict=True):
+        value, where, note = cell
+        data[column] = value
+        if where is not None:
+            path = paths[row, column]
+            provenance[path] = where
+            if note:
+                out.notes.append(Note(note, path, where.where))
 
 
 def _put(out: TableRead, table: Table, row: str, column: str, cell: Cell) -> None:
@@ -149,7 +168,7 @@ def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
     already add up to it, the blank cells of that other side can only be 0. Only cells of rows
     the source prints are filled: a row cut off by a truncated page stays null.
     """
-    if not any(v is None for r in printed for v in out.data[r].values()):
+    if not any(None in out.data[r].values() for r in printed):
         return
     data = out.data
     changed = True

@@ -68,21 +68,25 @@ CHROME = re.compile(
 _SPLIT = re.compile(r"[|\s]+")
 
 
+def _cell_pieces(text: str) -> tuple[tuple[str, TokenKind, int], ...]:
+    """A table cell's text cut into pieces (short cells are cached, as for lines)."""
+    return _short_pieces(text) if len(text) <= CACHED_LINE else _located_pieces(text)
+
+
 def _pieces(text: str) -> tuple[tuple[str, TokenKind], ...]:
     """A line cut into (piece, kind)."""
     return tuple((piece, kind) for piece, kind, _ in _located_pieces(text))
 
 
-@lru_cache(maxsize=65536)
 def _located_pieces(text: str) -> tuple[tuple[str, TokenKind, int], ...]:
-    """A line cut into (piece, kind, offset in the line); cached, as table lines repeat
-    ("0 |", "|") everywhere."""
+    """A line cut into (piece, kind, offset in the line)."""
     pieces = [cut for piece in _SPLIT.split(text) if piece for cut in _cut(piece)]
     return tuple(
         (piece, kind, at) for (piece, kind), at in zip(pieces, _offsets(text, pieces), strict=True)
     )
 
 
+_short_pieces = lru_cache(maxsize=65536)(_located_pieces)
 _PLACEHOLDER = re.compile(r"^数据\d+$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万元|元)?")
 # A number followed by one of these is prose ("收到5件", "2019年"), not a printed cell.
@@ -175,6 +179,32 @@ def normalized_text(lines: Sequence[SourceLine]) -> Text:
     return Text(tuple(texts), tuple(starts), "\n".join(texts))
 
 
+_new = tuple.__new__  # builds a Token without the NamedTuple constructor's extra call
+_Plan = tuple[tuple[tuple[str, TokenKind, int], ...], bool]
+_BAR: _Plan = ((), False)
+CACHED_LINE = 200  # lines up to this long are cut once and remembered
+
+
+def _text_line(text: str) -> _Plan | None:
+    """How a line of text becomes tokens: None for a page number or a line of site chrome,
+    ``_BAR`` for a lone "|", else its pieces and whether it ends in "|". Short lines are
+    cached: table lines ("0 |", "|", row labels) repeat in every report; long ones (a
+    flattened page) are not, so that a batch of them cannot fill the memory."""
+    return _short_line(text) if len(text) <= CACHED_LINE else _plan_line(text)
+
+
+def _plan_line(text: str) -> _Plan | None:
+    if PAGE_NUMBER.match(text) or (len(text) <= CHROME_LINE and CHROME.search(text)):
+        return None
+    stripped = text.strip()
+    if stripped == "|":
+        return _BAR
+    return _located_pieces(text), stripped.endswith("|")
+
+
+_short_line = lru_cache(maxsize=65536)(_plan_line)
+
+
 def tokenize(
     lines: Sequence[SourceLine], text: Text | None = None, span: tuple[int, int] | None = None
 ) -> Tokens:
@@ -195,7 +225,7 @@ def tokenize(
             if VALUE.match(stripped) or DASH.match(stripped):
                 out.append(Token(stripped, "value", where, line, first, True, base, index))
                 continue
-            parts = _located_pieces(stripped)
+            parts = _cell_pieces(stripped)
             if len(parts) > 1 and parts[-1][1] == "value":
                 # A structured cell holding label and number together is still cut.
                 for i, (t, k, at) in enumerate(parts):
@@ -205,14 +235,16 @@ def tokenize(
                 Token(stripped.replace(" ", ""), "text", where, line, first, True, base, index)
             )
             continue
-        if PAGE_NUMBER.match(text_) or (len(text_) <= CHROME_LINE and CHROME.search(text_)):
+        plan = _text_line(text_)
+        if plan is None:
             continue
         where, line = src.where, src.line
-        stripped = text_.strip()
-        if stripped == "|":
-            out.append(Token("|", "bar", where, line, False, False, base, index))
+        if plan is _BAR:
+            out.append(_new(Token, ("|", "bar", where, line, False, False, base, index, False)))
             continue
-        piped = stripped.endswith("|")
-        for piece, kind, at in _located_pieces(text_):
-            out.append(Token(piece, kind, where, line, False, False, base + at, index, piped))
+        pieces, piped = plan
+        for piece, kind, at in pieces:
+            out.append(
+                _new(Token, (piece, kind, where, line, False, False, base + at, index, piped))
+            )
     return Tokens(text.text, tuple(out), text.starts)
