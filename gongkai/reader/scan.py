@@ -79,11 +79,9 @@ CACHED_RUN = 200  # label runs up to this many characters are analysed once and 
 
 def _words(fmt: FormatName, pieces: tuple[str, ...]) -> _Words:
     """The table words found in a label run (its tokens' compact texts)."""
-    return (
-        _cached_words(fmt, pieces)
-        if sum(map(len, pieces)) <= CACHED_RUN
-        else _find_words(fmt, pieces)
-    )
+    if sum(map(len, pieces)) <= CACHED_RUN:
+        return _cached_words(fmt, pieces)
+    return _find_words(fmt, pieces)
 
 
 def _find_words(fmt: FormatName, pieces: tuple[str, ...]) -> _Words:
@@ -110,11 +108,25 @@ def _hits(
 ) -> tuple[list[tuple[int, Token]] | None, int]:
     """Rows of ``table`` named in a label run (None when the run is prose or a header), and
     how many Chinese characters of the run no table word explains."""
-    words, leftover = _words(fmt, tuple([compact(t.text) for t in run]))
+    pieces = tuple([compact(t.text) for t in run])
+    if sum(map(len, pieces)) <= CACHED_RUN:
+        named, leftover = _cached_rows(fmt, table, pieces, nxt, last)
+    else:
+        named, leftover = _named_rows(fmt, table, pieces, nxt, last)
+    if named is None:
+        return None, leftover
+    return [(row, run[token]) for row, token in named], leftover
+
+
+def _named_rows(
+    fmt: FormatName, table: str, pieces: tuple[str, ...], nxt: int, last: int
+) -> tuple[tuple[tuple[int, int], ...] | None, int]:
+    """``_hits`` on the run's compact texts: rows as (row index, index of the token)."""
+    words, leftover = _words(fmt, pieces)
     if leftover > PROSE_LEFTOVER:
         return None, leftover
     rows_of = lexicon(fmt).rows
-    hits: list[tuple[int, Token]] = []
+    hits: list[tuple[int, int]] = []
     behind = 0  # words naming rows already passed: a header that lists outcomes
     for word, token in words:
         meanings = rows_of[(table, word)]
@@ -129,9 +141,9 @@ def _hits(
         if rows:
             row = min(rows)
             if hits and hits[-1][0] == row:  # a label printed twice in a row names one row
-                hits[-1] = (row, run[token])
+                hits[-1] = (row, token)
             else:
-                hits.append((row, run[token]))
+                hits.append((row, token))
             nxt = max(nxt, row + 1)
         elif max(meanings) < low:
             behind += 1
@@ -139,7 +151,10 @@ def _hits(
         return None, leftover
     if any(b[0] < a[0] for a, b in itertools.pairwise(hits)):
         return None, leftover
-    return hits, leftover
+    return tuple(hits), leftover
+
+
+_cached_rows = lru_cache(maxsize=16384)(_named_rows)
 
 
 def _interjection(

@@ -175,11 +175,17 @@ def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
     while changed:
         changed = False
         for _, (left, right) in table.identity_cells:
-            for side, other in ((left, right), (right, left)):
+            left_values = [data[r][c] for r, c in left]
+            right_values = [data[r][c] for r, c in right]
+            for side, other, values, whole in (
+                (left, right, left_values, right_values),
+                (right, left, right_values, left_values),
+            ):
+                if None not in values or None in whole:
+                    continue  # nothing blank on this side, or the other side is not whole
                 if not any(r in printed and data[r][c] is None for r, c in side):
                     continue
-                whole = [data[r][c] for r, c in other]
-                if any(v is None for v in whole) or not _nonnegative(out, side + other):
+                if not _nonnegative(out, side + other):
                     continue
                 known = sum(v for r, c in side if (v := data[r][c]) is not None)
                 if known != sum(v for v in whole if v is not None):

@@ -9,6 +9,7 @@ DOCX cell) is exactly one token, and an empty cell is a ``blank`` token.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -185,15 +186,11 @@ _BAR: _Plan = ((), False)
 CACHED_LINE = 200  # lines up to this long are cut once and remembered
 
 
-def _text_line(text: str) -> _Plan | None:
+def _plan_line(text: str) -> _Plan | None:
     """How a line of text becomes tokens: None for a page number or a line of site chrome,
     ``_BAR`` for a lone "|", else its pieces and whether it ends in "|". Short lines are
-    cached: table lines ("0 |", "|", row labels) repeat in every report; long ones (a
-    flattened page) are not, so that a batch of them cannot fill the memory."""
-    return _short_line(text) if len(text) <= CACHED_LINE else _plan_line(text)
-
-
-def _plan_line(text: str) -> _Plan | None:
+    cached (``_short_line``): table lines ("0 |", "|", row labels) repeat in every report;
+    long ones (a flattened page) are not, so that a batch of them cannot fill the memory."""
     if PAGE_NUMBER.match(text) or (len(text) <= CHROME_LINE and CHROME.search(text)):
         return None
     stripped = text.strip()
@@ -212,8 +209,15 @@ def tokenize(
     out: list[Token] = []
     if text is None:
         text = normalized_text(lines)
-    texts = text.lines
-    for index, (src, text_, base) in enumerate(zip(lines, texts, text.starts, strict=True)):
+    texts, starts = text.lines, text.starts
+    if len(texts) != len(lines):
+        raise ValueError("the normalised text does not match the lines")
+    first, stop = 0, len(lines)
+    if span is not None:  # lines are in text order: those overlapping ``span`` are a range
+        first = max(0, bisect.bisect_right(starts, span[0]) - 1)
+        stop = bisect.bisect_right(starts, span[1])
+    for index in range(first, stop):
+        src, text_, base = lines[index], texts[index], starts[index]
         if span is not None and not (base <= span[1] and base + len(text_) >= span[0]):
             continue
         if src.cell:
@@ -235,7 +239,7 @@ def tokenize(
                 Token(stripped.replace(" ", ""), "text", where, line, first, True, base, index)
             )
             continue
-        plan = _text_line(text_)
+        plan = _short_line(text_) if len(text_) <= CACHED_LINE else _plan_line(text_)
         if plan is None:
             continue
         where, line = src.where, src.line
