@@ -145,16 +145,21 @@ def _placed_by_bars(tokens: Sequence[Token], n: int) -> list[Token] | None:
     return [t._replace(kind="blank") if t.kind == "bar" else t for t in cells]
 
 
+_new = tuple.__new__  # builds a NamedTuple without its constructor's extra call
+
+
 def _direct(token: Token) -> Cell:
     if token.kind == "blank":
         return Cell(None, None)
-    value, how, note = _parse(token.text)
-    return Cell(value, Provenance(token.where, token.text, how, token.line), note)
+    text = token.text
+    value, how, note = _parse(text)
+    return _new(Cell, (value, _new(Provenance, (token.where, text, how, token.line)), note))
 
 
 def _split_cells(split: Split | Sequence[int | None], run: Sequence[Token]) -> list[Cell]:
-    raw = " ".join(t.text for t in run)
-    return [Cell(v, _provenance(run[0], "split", raw) if v is not None else None) for v in split]
+    # Every cell split from one run has the same provenance (an immutable tuple: shared).
+    where = _provenance(run[0], "split", " ".join([t.text for t in run]))
+    return [Cell(None, None) if v is None else Cell(v, where) for v in split]
 
 
 def decided(row: RowCells, values: Sequence[int | None]) -> RowCells:
