@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from gongkai.reader.digits import TooAmbiguous, agreed, splits
 from gongkai.reader.meta import find_meta
-from gongkai.reader.normalize import normalize
+from gongkai.reader.normalize import _nfkc, normalize
 from gongkai.reader.segment import find_headings
 from gongkai.reader.tokens import _pieces
 
@@ -38,6 +39,21 @@ def test_brackets_that_are_not_glosses_stay() -> None:
 def test_normalise_is_idempotent(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
+
+
+# Report text mixed with what makes NFKC context-dependent: combining marks, Hangul jamo,
+# half-width kana with voiced marks, Indic vowel signs, compatibility and full-width forms.
+_TRICKY = st.sampled_from(
+    list(
+        "，。（）：；、 　①⑴㈠㎡ｱﾞﾟ가각\u1100\u1161\u11a8\u0301\u0308\u0327\u093e\u0b3e"
+        "\u0dcf\u1b35\u3099\u309a鄉報告eÅﬁ２０２３年ⅣＡ"
+    )
+)
+
+
+@given(st.lists(st.one_of(_TRICKY, st.characters()), max_size=40).map("".join))
+def test_partial_nfkc_is_nfkc(text: str) -> None:
+    assert _nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
 @given(
