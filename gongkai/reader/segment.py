@@ -10,6 +10,7 @@ headings must come in an order that keeps each section after the previous one fo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六")
@@ -31,12 +32,22 @@ _TITLES: dict[str, str] = {
     ),
     "六": r"其他需要报告的?事项",
 }
+_NUMERALS = "一二三四五六七八九十"
+_SEPARATOR = _S + r"(?:[、.,]|部分|章)" + _S
 # 二、 / 二. / (二) is not used for sections / 第二部分 / 第二章
-_NUMERAL = r"(?:第" + _S + r")?([一二三四五六七八九十]{1,2})" + _S + r"(?:[、.,]|部分|章)" + _S
+_NUMERAL = r"(?:第" + _S + r")?([" + _NUMERALS + r"]{1,2})" + _SEPARATOR
 # One pass over the text finds every candidate heading: a named group per section.
 _GROUPS = "|".join(f"(?P<s{i}>{t})" for i, t in enumerate(_TITLES.values()))
 _NUMBERED = re.compile(_NUMERAL + r"(?:" + _GROUPS + r")")
 _BARE = re.compile(r"(?m)^" + _S + r"(?:" + _GROUPS + r")" + _S + r"$")
+# Speed-ups (the matches are those of the two patterns above, see _numbered and _bare). A search
+# for a pattern that starts with a literal or a character class runs at C speed, while these two
+# start with an optional group or "^" and are tried at every position of the text. So they are
+# tried only near a match of a pattern of the first kind that is part of them: the last numeral
+# and what follows, or a newline and what follows up to the title.
+_ANY_TITLE = "|".join(_TITLES.values())
+_NUMBERED_TAIL = re.compile(r"[" + _NUMERALS + r"]" + _SEPARATOR + r"(?:" + _ANY_TITLE + r")")
+_BARE_AFTER_NEWLINE = re.compile(r"\n" + _S + r"(?:" + _ANY_TITLE + r")")
 
 
 @dataclass(frozen=True)
@@ -50,13 +61,20 @@ class Heading:
 
 def find_headings(text: str) -> list[Heading]:
     """The section headings of ``text``, in text order, at most one per section."""
-    candidates: dict[str, list[Heading]] = {n: [] for n in SECTION_NUMBERS}
-    for pattern, numbered in ((_NUMBERED, True), (_BARE, False)):
-        for m in pattern.finditer(text):
+    # The candidates are kept as matches: only the headings found are made into records.
+    candidates: dict[str, list[tuple[re.Match[str], bool]]] = {n: [] for n in SECTION_NUMBERS}
+    for matches, numbered in ((_numbered(text), True), (_bare(text), False)):
+        for m in matches:
             if numbered and (not _numeral_fits(m.group(1)) or _inside_sentence(text, m.start())):
                 continue
-            number = SECTION_NUMBERS[int(str(m.lastgroup)[1:])]
-            candidates[number].append(
+            candidates[SECTION_NUMBERS[int(str(m.lastgroup)[1:])]].append((m, numbered))
+    found: list[Heading] = []
+    floor = 0
+    for number in SECTION_NUMBERS:
+        later = [c for c in candidates[number] if c[0].start() >= floor]
+        if later:
+            m, numbered = min(later, key=lambda c: c[0].start())
+            found.append(
                 Heading(
                     number=number,
                     printed=m.group(0).strip(),
@@ -65,15 +83,59 @@ def find_headings(text: str) -> list[Heading]:
                     end=m.end(),
                 )
             )
-    found: list[Heading] = []
-    floor = 0
-    for number in SECTION_NUMBERS:
-        later = [h for h in candidates[number] if h.start >= floor]
-        if later:
-            best = min(later, key=lambda h: h.start)
-            found.append(best)
-            floor = best.end
+            floor = m.end()
     return found
+
+
+def _numbered(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_NUMBERED.finditer(text)``, found faster.
+
+    A match is ``(第 spaces)? numeral{1,2} separator title``, so its last numeral starts a match
+    of ``_NUMBERED_TAIL`` and the match starts at most one numeral, spaces and "第" before it.
+    Each such tail is found and the pattern tried at each of these positions, left to right,
+    from where finditer would search next. These windows come in text order: a tail cannot lie
+    inside the window of a later one, as the window holds no numeral followed by a separator.
+    """
+    pos = 0  # where finditer would search next: just after its last match
+    at = 0
+    while (tail := _NUMBERED_TAIL.search(text, at)) is not None:
+        last = tail.start()
+        at = last + 1
+        first = last - 1 if last > 0 and text[last - 1] in _NUMERALS else last
+        while first > 0 and text[first - 1].isspace():  # the same characters as \s
+            first -= 1
+        if first > 0 and text[first - 1] == "第":
+            first -= 1
+        for start in range(max(pos, first), last + 1):
+            m = _NUMBERED.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+
+
+def _bare(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_BARE.finditer(text)``, found faster.
+
+    A match starts at the start of the text or of a line; after a newline, only where
+    ``_BARE_AFTER_NEWLINE`` matches on that newline. The pattern is tried at the start of the
+    text, then after each such newline, left to right, from where finditer would search next.
+    """
+    pos = 0  # where finditer would search next: just after its last match
+    m = _BARE.match(text)
+    if m:
+        yield m
+        pos = m.end()
+    # Each search starts on the newline before pos, if any (the line that starts at pos counts),
+    # so every line tried starts at pos or after.
+    at = max(0, pos - 1)
+    while (newline := _BARE_AFTER_NEWLINE.search(text, at)) is not None:
+        at = newline.start() + 1
+        m = _BARE.match(text, at)
+        if m:
+            yield m
+            pos = m.end()
+            at = max(at, pos - 1)
 
 
 def _numeral_fits(numeral: str) -> bool:

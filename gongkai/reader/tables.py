@@ -168,13 +168,20 @@ def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
     already add up to it, the blank cells of that other side can only be 0. Only cells of rows
     the source prints are filled: a row cut off by a truncated page stays null.
     """
-    if not any(None in out.data[r].values() for r in printed):
-        return
     data = out.data
+    blank = {(r, c) for r in printed for c, v in data[r].items() if v is None}
+    if not blank:
+        return
+    # Only identities with a printed blank cell can fill one; filling never adds blanks.
+    instances = [
+        (left, right)
+        for _, (left, right) in table.identity_cells
+        if not blank.isdisjoint(left) or not blank.isdisjoint(right)
+    ]
     changed = True
     while changed:
         changed = False
-        for _, (left, right) in table.identity_cells:
+        for left, right in instances:
             left_values = [data[r][c] for r, c in left]
             right_values = [data[r][c] for r, c in right]
             for side, other, values, whole in (

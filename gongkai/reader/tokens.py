@@ -10,6 +10,8 @@ DOCX cell) is exactly one token, and an empty cell is a ``blank`` token.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -152,15 +154,6 @@ def _offsets(line: str, pieces: Sequence[tuple[str, TokenKind]]) -> Iterator[int
         at = found + len(piece)
 
 
-def _normalized_lines(lines: Sequence[SourceLine]) -> list[str]:
-    """Each line normalised; done on the joined text at once, which is much faster."""
-    joined = normalize("\n".join(src.text for src in lines))
-    out = joined.split("\n")
-    if len(out) != len(lines):  # a line's text held a newline: fall back to line by line
-        out = [normalize(src.text) for src in lines]
-    return out
-
-
 @dataclass(frozen=True)
 class Text:
     """The normalised text of a document, line by line."""
@@ -171,13 +164,15 @@ class Text:
 
 
 def normalized_text(lines: Sequence[SourceLine]) -> Text:
-    texts = _normalized_lines(lines)
-    starts: list[int] = []
-    offset = 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
-    return Text(tuple(texts), tuple(starts), "\n".join(texts))
+    """Each line normalised; done on the joined text at once, which is much faster."""
+    text = normalize("\n".join([src.text for src in lines]))
+    texts = text.split("\n")
+    if len(texts) != len(lines):  # a line's text held a newline: fall back to line by line
+        texts = [normalize(src.text) for src in lines]
+        text = "\n".join(texts)
+    # Line i starts after the i lines before it and their newlines.
+    starts = map(operator.add, itertools.accumulate(map(len, texts), initial=0), itertools.count())
+    return Text(tuple(texts), tuple(itertools.islice(starts, len(texts))), text)
 
 
 _new = tuple.__new__  # builds a Token without the NamedTuple constructor's extra call
