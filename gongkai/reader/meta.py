@@ -46,10 +46,12 @@ _PUBLISHED = re.compile(rf"发布(?:日期|时间|日时间)\s*[:：]?\s*{_DATE}
 _PAGE_TIME = re.compile(rf"(?:^|\s)(?:时间|日期)\s*[:：]\s*{_DATE}", re.M)
 _PAGE_TIME_TAIL = re.compile(rf"(?:时间|日期)\s*[:：]\s*{_DATE}")  # _PAGE_TIME minus (?:^|\s)
 # A narrative that opens a paragraph with the year: "2023年,在县委…".
-_OPENING_YEAR = re.compile(rf"(?m)^\s*{_YEAR}\s*年\s*[,，以来度]")
-_LONE_DATE = re.compile(rf"(?m)^\s*[(]?\s*{_DATE}\s*[)]?\s*$")
+# "^[^\S\n]*", not "^\s*": a line's leading spaces, never the blank lines after it (which
+# would make the search quadratic in a text of many empty lines).
+_OPENING_YEAR = re.compile(rf"(?m)^[^\S\n]*{_YEAR}\s*年\s*[,，以来度]")
+_LONE_DATE = re.compile(rf"(?m)^[^\S\n]*[(]?\s*{_DATE}\s*[)]?\s*$")
 # What follows a newline where _LONE_DATE matches, after the start of the text.
-_LONE_DATE_HINT = re.compile(r"\n\s*[(]?\s*(?:19|20)")
+_LONE_DATE_HINT = re.compile(r"\n[^\S\n]*[(]?\s*(?:19|20)")
 _CHROME_PREFIX = re.compile(r"^(?:.*[:：]\s*|#+\s*|关于)")
 _2021_HEADERS = (
     "本年制发件数",

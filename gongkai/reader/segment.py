@@ -39,7 +39,9 @@ _NUMERAL = r"(?:第" + _S + r")?([" + _NUMERALS + r"]{1,2})" + _SEPARATOR
 # One pass over the text finds every candidate heading: a named group per section.
 _GROUPS = "|".join(f"(?P<s{i}>{t})" for i, t in enumerate(_TITLES.values()))
 _NUMBERED = re.compile(_NUMERAL + r"(?:" + _GROUPS + r")")
-_BARE = re.compile(r"(?m)^" + _S + r"(?:" + _GROUPS + r")" + _S + r"$")
+# The spaces before a bare title stay on its line: "^\s*" would run over every blank line
+# from each line start, which is quadratic in a text of many empty lines.
+_BARE = re.compile(r"(?m)^[^\S\n]*(?:" + _GROUPS + r")" + _S + r"$")
 # Speed-ups (the matches are those of the two patterns above, see _numbered and _bare). A search
 # for a pattern that starts with a literal or a character class runs at C speed, while these two
 # start with an optional group or "^" and are tried at every position of the text. So they are
@@ -47,7 +49,7 @@ _BARE = re.compile(r"(?m)^" + _S + r"(?:" + _GROUPS + r")" + _S + r"$")
 # and what follows, or a newline and what follows up to the title.
 _ANY_TITLE = "|".join(_TITLES.values())
 _NUMBERED_TAIL = re.compile(r"[" + _NUMERALS + r"]" + _SEPARATOR + r"(?:" + _ANY_TITLE + r")")
-_BARE_AFTER_NEWLINE = re.compile(r"\n" + _S + r"(?:" + _ANY_TITLE + r")")
+_BARE_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*(?:" + _ANY_TITLE + r")")
 
 
 @dataclass(frozen=True)
