@@ -15,7 +15,8 @@ from gongkai.reader.normalize import _nfkc, normalize
 from gongkai.reader.segment import find_headings
 from gongkai.reader.tokens import _pieces
 
-ROW_SUM = lambda v: sum(v[:6]) == v[6]  # noqa: E731 - a table identity as a predicate
+ROW_SUM = [((0, 1, 2, 3, 4, 5), 6)]  # six applicant columns add up to the total
+BLOCKS = [((0, 1, 2, 3), 4), ((5, 6, 7, 8), 9), ((10, 11, 12, 13), 14)]  # table 四
 
 
 # --- normaliser -------------------------------------------------------------------------
@@ -113,10 +114,7 @@ def test_printed_spaces_are_cell_boundaries() -> None:
 
 
 def test_table_four_as_one_run() -> None:
-    def blocks(v: tuple[int, ...]) -> bool:
-        return all(sum(v[i * 5 : i * 5 + 4]) == v[i * 5 + 4] for i in range(3))
-
-    assert splits(["110024001510102"], 15, blocks) == [
+    assert splits(["110024001510102"], 15, BLOCKS) == [
         (1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2)
     ]
 
@@ -147,6 +145,27 @@ def test_a_rows_true_values_are_always_among_the_splits(parts: list[int]) -> Non
     # and whatever is agreed is right
     for value, truth in zip(agreed(found), row, strict=True):
         assert value is None or value == truth
+
+
+def _satisfies(split: tuple[int, ...], sums: list[tuple[tuple[int, ...], int]]) -> bool:
+    return all(sum(split[p] for p in parts) == split[total] for parts, total in sums)
+
+
+@given(
+    st.lists(st.text(alphabet="0012", min_size=1, max_size=7), min_size=1, max_size=3),
+    st.sampled_from([(7, ROW_SUM), (15, BLOCKS), (3, [((0, 1), 2)]), (5, [((0,), 2), ((3,), 4)])]),
+)
+def test_pruned_search_finds_exactly_the_splits_that_add_up(
+    groups: list[str], case: tuple[int, list[tuple[tuple[int, ...], int]]]
+) -> None:
+    """Pruning at the totals drops only splits the sums refuse, and keeps the order."""
+    n, sums = case
+    assert splits(groups, n, sums) == [s for s in splits(groups, n) if _satisfies(s, sums)]
+
+
+def test_a_total_before_its_parts_is_refused() -> None:
+    with pytest.raises(ValueError):
+        splits(["1234"], 3, [((1, 2), 0)])
 
 
 @given(

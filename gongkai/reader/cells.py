@@ -9,12 +9,12 @@ table's identities leave exactly one way; otherwise its cells are null with a no
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from gongkai.reader.digits import Split, TooAmbiguous, splits
+from gongkai.reader.digits import Split, Sum, TooAmbiguous, splits
 from gongkai.reader.tokens import DASH, VALUE, Token
 from gongkai.record import Provenance, Value
 
@@ -66,11 +66,14 @@ def _blank_row(n: int) -> list[Cell]:
 def row_cells(
     tokens: Sequence[Token],
     n: int,
-    accept: Callable[[Split], bool] | None = None,
+    sums: Sequence[Sum] = (),
     *,
     cut_off: bool = False,
 ) -> RowCells:
     """Cells of a row of ``n`` columns from the value tokens printed after its label.
+
+    ``sums``: the row's identities (see ``digits.splits``), which decide how a digit run that
+    lost its separators is split.
 
     ``cut_off``: the source ends inside this row (a truncated page). Its values, printed one
     by one, are then its first cells; a lone digit after a full row is the next row's ordinal.
@@ -117,7 +120,7 @@ def row_cells(
             note=f"该行只印有 {len(values)} 个数值（“{raw}”），少于 {n} 列，无法对应，记为空",
         )
     try:
-        found = splits(groups, n, accept)
+        found = splits(groups, n, sums)
     except TooAmbiguous:
         note = f"数字串“{raw}”可拆分的方式过多，无法唯一确定，记为空"
         return RowCells(_blank_row(n), note=note, run=values)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 Split = tuple[int, ...]
 MAX_SPLITS = 20000
@@ -26,26 +26,34 @@ class _Enough(Exception):
     pass
 
 
-def splits(
-    groups: Sequence[str], n: int, accept: Callable[[Split], bool] | None = None
-) -> list[Split]:
-    """Every split of the printed digit ``groups`` into ``n`` cells that ``accept`` allows.
+Sum = tuple[tuple[int, ...], int]  # (indices of the part cells, index of their total cell)
+
+
+def splits(groups: Sequence[str], n: int, sums: Sequence[Sum] = ()) -> list[Split]:
+    """Every split of the printed digit ``groups`` into ``n`` cells that satisfies ``sums``.
 
     Groups are the digit runs as printed, separated by spaces or pipes: a boundary between two
-    groups is always a cell boundary. Returns at most ``MAX_SPLITS`` splits (enough to decide
+    groups is always a cell boundary. ``sums`` are the row's identities, each total printed
+    after its parts (a row's total column, each block's total in table 四): when the search
+    reaches a total, its digits must spell the sum of its parts, so it never branches there.
+    Returns at most ``MAX_SPLITS`` splits, in the order of the cut offsets (enough to decide
     uniqueness in practice: a caller that gets that many treats the run as ambiguous).
     Raises ``TooAmbiguous`` when the search would take more than ``MAX_WORK`` steps: the
     search is lazy and bounded, whatever the input.
     """
     if any(not g.isdigit() for g in groups) or not groups:
         return []
+    totals = {total: parts for parts, total in sums}
+    if any(p >= total for total, parts in totals.items() for p in parts):
+        raise ValueError("a total must come after its parts")
     digits = "".join(groups)
     size = len(digits)
     if size < n or len(groups) > n:
         return []
     if size == n:  # one digit a cell: the only split ("0000000")
         only = tuple(int(d) for d in digits)
-        return [only] if accept is None or accept(only) else []
+        ok = all(sum(only[p] for p in parts) == only[t] for t, parts in totals.items())
+        return [only] if ok else []
     forced: list[int] = []  # offsets where a printed separator forces a cell boundary
     for group in groups[:-1]:
         forced.append((forced[-1] if forced else 0) + len(group))
@@ -59,25 +67,30 @@ def splits(
         if work > MAX_WORK:
             raise TooAmbiguous(groups)
         first_after = bisect.bisect_right(forced, pos)  # forced[first_after:] lie after pos
+        parts = totals.get(n - left)
         if left == 1:
             if first_after < len(forced) or (digits[pos] == "0" and size - pos > 1):
                 return
-            values = (*cells, int(digits[pos:]))
-            if accept is None or accept(values):
-                out.append(values)
-                if len(out) >= MAX_SPLITS:
-                    raise _Enough
+            value = int(digits[pos:])
+            if parts is not None and value != sum([cells[p] for p in parts]):
+                return
+            out.append((*cells, value))
+            if len(out) >= MAX_SPLITS:
+                raise _Enough
             return
         limit = forced[first_after] if first_after < len(forced) else size
         last = min(limit, size - (left - 1))
-        if digits[pos] == "0":
-            ends = range(pos + 1, min(pos + 2, last + 1))
+        if parts is not None:  # a total: its digits are the sum of its parts, or nothing fits
+            total = sum([cells[p] for p in parts])
+            end = pos + len(str(total))
+            ends = range(end, end + 1) if digits.startswith(str(total), pos) else range(0)
+        elif digits[pos] == "0":
+            ends = range(pos + 1, pos + 2)
         else:
             ends = range(pos + 1, last + 1)
         for end in ends:
-            # the forced boundaries after this cell must still fit in the cells left
-            if len(forced) - bisect.bisect_right(forced, end) > left - 2:
-                continue
+            if end > last or len(forced) - bisect.bisect_right(forced, end) > left - 2:
+                continue  # past the cells left, or more printed boundaries than cells left
             cells.append(int(digits[pos:end]))
             search(end, left - 1)
             cells.pop()

@@ -9,13 +9,13 @@ are filled. Every cell keeps its provenance; everything uncertain becomes a null
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from gongkai.layout import FormatName, Identity, Table, layout
 from gongkai.reader.cells import Cell, RowCells, decided, parse_value, row_cells
-from gongkai.reader.digits import Split, agreed
+from gongkai.reader.digits import Split, Sum, agreed
 from gongkai.reader.scan import scan
 from gongkai.reader.tokens import Token
 from gongkai.record import ExtraRow, Note, Provenance, TableData, Value
@@ -33,22 +33,15 @@ class TableRead:
 
 
 @cache
-def _row_accept(fmt: FormatName, key: str) -> Callable[[Split], bool] | None:
-    """Whether a split of a row's digit run satisfies the row sums of table ``key``."""
+def _row_sums(fmt: FormatName, key: str) -> tuple[Sum, ...]:
+    """The row sums of table ``key`` as (part columns, total column) indices."""
     table = next(t for t in layout(fmt).tables if t.key == key)
     keys = table.rows[0].column_keys
-    sums = [
-        ([keys.index(p) for p in i.parts], keys.index(i.total[0]))
+    return tuple(
+        (tuple(keys.index(p) for p in i.parts), keys.index(i.total[0]))
         for i in table.identities
         if i.kind == "row_sum"
-    ]
-    if not sums:
-        return None
-
-    def accept(values: Split) -> bool:
-        return all(sum([values[p] for p in parts]) == values[total] for parts, total in sums)
-
-    return accept
+    )
 
 
 def read_table(
@@ -60,12 +53,12 @@ def read_table(
         return _read_appeals(table, tokens)
     result = scan(fmt, table, tokens)
     out = TableRead(data=table.blank())
-    accept = _row_accept(fmt, table.key)
+    sums = _row_sums(fmt, table.key)
     rows: dict[str, RowCells] = {}
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
         cut_off = ends_document and bool(hit.values) and hit.values[-1] is tokens[-1]
-        rc = row_cells(hit.values, len(row.columns), accept, cut_off=cut_off)
+        rc = row_cells(hit.values, len(row.columns), sums, cut_off=cut_off)
         rows[row.key] = rc
         if hit.unlabelled:
             message = f"该行未印标签，按表格中的位置认定为“{row.label}”行"
@@ -221,13 +214,12 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
     keys = [(r.key, c) for r in table.rows for c in r.column_keys]
     per_block = len(table.rows[0].columns)
 
-    def accept(split: Split) -> bool:
-        return all(
-            sum(split[b * per_block : (b + 1) * per_block - 1]) == split[(b + 1) * per_block - 1]
-            for b in range(len(table.rows))
-        )
-
-    rc = row_cells(values, len(keys), accept)
+    # Each block of table 四 ends in its total (结果维持 … 尚未审结, 总计).
+    blocks = [
+        (tuple(range(b * per_block, (b + 1) * per_block - 1)), (b + 1) * per_block - 1)
+        for b in range(len(table.rows))
+    ]
+    rc = row_cells(values, len(keys), blocks)
     if rc.candidates:
         rc = decided(rc, agreed(rc.candidates))
     for (row, column), cell in zip(keys, rc.cells, strict=True):
