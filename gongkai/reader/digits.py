@@ -26,6 +26,7 @@ class _Enough(Exception):
     pass
 
 
+_DIGIT_VALUE = {str(d): d for d in range(10)}  # faster than int() for one digit
 Sum = tuple[tuple[int, ...], int]  # (indices of the part cells, index of their total cell)
 
 
@@ -41,19 +42,22 @@ def splits(groups: Sequence[str], n: int, sums: Sequence[Sum] = ()) -> list[Spli
     Raises ``TooAmbiguous`` when the search would take more than ``MAX_WORK`` steps: the
     search is lazy and bounded, whatever the input.
     """
-    if any(not g.isdigit() for g in groups) or not groups:
+    if not groups or not all(map(str.isdecimal, groups)):  # what int() reads
         return []
     totals = {total: parts for parts, total in sums}
-    if any(p >= total for total, parts in totals.items() for p in parts):
-        raise ValueError("a total must come after its parts")
+    for parts, total in sums:
+        if parts and max(parts) >= total:
+            raise ValueError("a total must come after its parts")
     digits = "".join(groups)
     size = len(digits)
     if size < n or len(groups) > n:
         return []
     if size == n:  # one digit a cell: the only split ("0000000")
-        only = tuple(int(d) for d in digits)
-        ok = all(sum(only[p] for p in parts) == only[t] for t, parts in totals.items())
-        return [only] if ok else []
+        only = tuple(map(_DIGIT_VALUE.__getitem__ if digits.isascii() else int, digits))
+        for parts, total in sums:
+            if sum([only[p] for p in parts]) != only[total]:
+                return []
+        return [only]
     forced: list[int] = []  # offsets where a printed separator forces a cell boundary
     for group in groups[:-1]:
         forced.append((forced[-1] if forced else 0) + len(group))

@@ -241,16 +241,24 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     return Scan(rows, [e for e in extras if e.values])
 
 
+def _table_words(text: str) -> tuple[bool, int]:
+    """Whether a compact text holds words of the tables, and how many Chinese characters of
+    it are not in such words."""
+    pattern = lexicon("2021").pattern
+    return pattern.search(text) is not None, _cjk(pattern.sub("", text))
+
+
+_header_words = lru_cache(maxsize=16384)(_table_words)
+
+
 def appeal_values(tokens: Sequence[Token]) -> tuple[list[Token], bool]:
     """The values printed after table 四's headers, and whether the headers were found."""
-    lex = lexicon("2021")
     started = False
     values: list[Token] = []
     for token in tokens:
         if token.kind == "text":
             text = compact(token.text)
-            words = lex.pattern.findall(text)
-            leftover = _cjk(lex.pattern.sub("", text))
+            words, leftover = _header_words(text) if len(text) <= CACHED_RUN else _table_words(text)
             if words and leftover <= 2:
                 started = True  # a header (some pages print one header per block)
                 continue

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from gongkai.layout import FormatName, Identity, Table, layout
+from gongkai.layout import FormatName, IdentityInstance, Table, layout
 from gongkai.reader.cells import Cell, RowCells, decided, parse_value, row_cells
 from gongkai.reader.digits import Split, Sum, agreed
 from gongkai.reader.scan import scan
@@ -103,54 +103,49 @@ def _put_row(
                 out.notes.append(Note(note, path, where.where))
 
 
-def _put(out: TableRead, table: Table, row: str, column: str, cell: Cell) -> None:
-    out.data[row][column] = cell.value
-    if cell.provenance is not None:
-        path = _path(table, row, column)
-        out.provenance[path] = cell.provenance
-        if cell.note:
-            out.notes.append(Note(cell.note, path, cell.provenance.where))
-
-
 def _decide_together(table: Table, rows: dict[str, RowCells]) -> None:
     """Rows with several possible splits, decided by the column identities of the table."""
     open_rows = [k for k, rc in rows.items() if rc.candidates]
     if not open_rows:
         return
-    column_ids = [i for i in table.identities if i.kind in ("column_sum", "balance")]
+    instances = [cells for ident, cells in table.identity_cells if ident.kind != "row_sum"]
     sizes = [len(rows[k].candidates or ()) for k in open_rows]
     total = 1
     for size in sizes:
         total *= size
     survivors: list[tuple[Split, ...]] = []
-    if column_ids and total <= MAX_COMBINATIONS:
+    if instances and total <= MAX_COMBINATIONS:
         grid: Grid = {
             (k, c): cell.value
             for k, rc in rows.items()
             if not rc.candidates
             for c, cell in zip(table.row(k).column_keys, rc.cells, strict=True)
         }
-        for combo in itertools.product(*(rows[k].candidates or () for k in open_rows)):
+        # The identities among the settled rows hold for every combination or for none.
+        opened = set(open_rows)
+        touching = [i for i in instances if any(r in opened for r, _ in i[0] + i[1])]
+        settled = [i for i in instances if not any(r in opened for r, _ in i[0] + i[1])]
+        combos = itertools.product(*(rows[k].candidates or () for k in open_rows))
+        for combo in combos if _holds(settled, grid) else ():
             trial = dict(grid)
             for k, split in zip(open_rows, combo, strict=True):
                 trial.update(zip(((k, c) for c in table.row(k).column_keys), split, strict=True))
-            if _consistent(table, column_ids, trial):
+            if _holds(touching, trial):
                 survivors.append(combo)
     for i, key in enumerate(open_rows):
         options = [combo[i] for combo in survivors] or list(rows[key].candidates or ())
         rows[key] = decided(rows[key], agreed(options))
 
 
-def _consistent(table: Table, identities: Sequence[Identity], grid: Grid) -> bool:
-    columns = table.rows[0].column_keys
-    for ident in identities:
-        for column in columns:
-            left = [grid.get((r, column)) for r in ident.parts]
-            right = [grid.get((r, column)) for r in ident.total]
-            if any(v is None for v in left + right):
-                continue
-            if sum(v for v in left if v is not None) != sum(v for v in right if v is not None):
-                return False
+def _holds(instances: Sequence[IdentityInstance], grid: Grid) -> bool:
+    """Whether every identity instance whose cells are all known adds up in ``grid``."""
+    for left, right in instances:
+        left_values = [grid.get(cell) for cell in left]
+        right_values = [grid.get(cell) for cell in right]
+        if None in left_values or None in right_values:
+            continue
+        if sum(left_values) != sum(right_values):  # type: ignore[arg-type]
+            return False
     return True
 
 
@@ -203,6 +198,15 @@ def _nonnegative(out: TableRead, cells: Sequence[tuple[str, str]]) -> bool:
     return all((out.data[r][c] or 0) >= 0 for r, c in cells)
 
 
+@cache
+def _blocks(per_block: int, count: int) -> tuple[Sum, ...]:
+    """Table 四's blocks side by side as sums: each ends in its total (… 尚未审结, 总计)."""
+    return tuple(
+        (tuple(range(b * per_block, (b + 1) * per_block - 1)), (b + 1) * per_block - 1)
+        for b in range(count)
+    )
+
+
 def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
     """Table 四 prints its three blocks side by side: one row of 15 cells after the headers."""
     from gongkai.reader.scan import appeal_values
@@ -211,19 +215,14 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
     values, _ = appeal_values(tokens)
     if not values:
         return out
-    keys = [(r.key, c) for r in table.rows for c in r.column_keys]
-    per_block = len(table.rows[0].columns)
-
-    # Each block of table 四 ends in its total (结果维持 … 尚未审结, 总计).
-    blocks = [
-        (tuple(range(b * per_block, (b + 1) * per_block - 1)), (b + 1) * per_block - 1)
-        for b in range(len(table.rows))
-    ]
-    rc = row_cells(values, len(keys), blocks)
+    blocks = _blocks(len(table.rows[0].columns), len(table.rows))
+    rc = row_cells(values, sum(len(r.columns) for r in table.rows), blocks)
     if rc.candidates:
         rc = decided(rc, agreed(rc.candidates))
-    for (row, column), cell in zip(keys, rc.cells, strict=True):
-        _put(out, table, row, column, cell)
+    at = 0
+    for row in table.rows:  # the blocks side by side, in the order of the rows
+        _put_row(out, table, row.key, row.column_keys, rc.cells[at : at + len(row.columns)])
+        at += len(row.columns)
     if rc.note:
         out.notes.append(Note(rc.note, table.key, values[0].where))
     _force_zeros(table, out, set(table.row_keys))
