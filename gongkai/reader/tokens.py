@@ -197,6 +197,24 @@ def _plan_line(text: str) -> _Plan | None:
 _short_line = lru_cache(maxsize=65536)(_plan_line)
 
 
+def _cell_tokens(out: list[Token], src: SourceLine, stripped: str, base: int, index: int) -> None:
+    """The tokens of one structured table cell (``stripped`` of spaces and pipes)."""
+    where, line, opens = src.where, src.line, src.row_start
+    if not stripped:
+        out.append(Token("", "blank", where, line, opens, True, base, index))
+        return
+    if VALUE.match(stripped) or DASH.match(stripped):
+        out.append(Token(stripped, "value", where, line, opens, True, base, index))
+        return
+    parts = _cell_pieces(stripped)
+    if len(parts) > 1 and parts[-1][1] == "value":
+        # A structured cell holding label and number together is still cut.
+        for i, (t, k, at) in enumerate(parts):
+            out.append(Token(t, k, where, line, opens and i == 0, True, base + at, index))
+        return
+    out.append(Token(stripped.replace(" ", ""), "text", where, line, opens, True, base, index))
+
+
 def tokenize(
     lines: Sequence[SourceLine], text: Text | None = None, span: tuple[int, int] | None = None
 ) -> Tokens:
@@ -211,39 +229,23 @@ def tokenize(
     if span is not None:  # lines are in text order: those overlapping ``span`` are a range
         first = max(0, bisect.bisect_right(starts, span[0]) - 1)
         stop = bisect.bisect_right(starts, span[1])
+        # Only the range's first line can end before the span (at most at its start).
+        if first < stop and starts[first] + len(texts[first]) < span[0]:
+            first += 1
+    append = out.append
     for index in range(first, stop):
-        src, text_, base = lines[index], texts[index], starts[index]
-        if span is not None and not (base <= span[1] and base + len(text_) >= span[0]):
-            continue
+        src, text_ = lines[index], texts[index]
         if src.cell:
-            stripped = text_.strip(" |")
-            where, line, first = src.where, src.line, src.row_start
-            if not stripped:
-                out.append(Token("", "blank", where, line, first, True, base, index))
-                continue
-            if VALUE.match(stripped) or DASH.match(stripped):
-                out.append(Token(stripped, "value", where, line, first, True, base, index))
-                continue
-            parts = _cell_pieces(stripped)
-            if len(parts) > 1 and parts[-1][1] == "value":
-                # A structured cell holding label and number together is still cut.
-                for i, (t, k, at) in enumerate(parts):
-                    out.append(Token(t, k, where, line, first and i == 0, True, base + at, index))
-                continue
-            out.append(
-                Token(stripped.replace(" ", ""), "text", where, line, first, True, base, index)
-            )
+            _cell_tokens(out, src, text_.strip(" |"), starts[index], index)
             continue
         plan = _short_line(text_) if len(text_) <= CACHED_LINE else _plan_line(text_)
         if plan is None:
             continue
-        where, line = src.where, src.line
+        where, line, base = src.where, src.line, starts[index]
         if plan is _BAR:
-            out.append(_new(Token, ("|", "bar", where, line, False, False, base, index, False)))
+            append(_new(Token, ("|", "bar", where, line, False, False, base, index, False)))
             continue
         pieces, piped = plan
         for piece, kind, at in pieces:
-            out.append(
-                _new(Token, (piece, kind, where, line, False, False, base + at, index, piped))
-            )
+            append(_new(Token, (piece, kind, where, line, False, False, base + at, index, piped)))
     return Tokens(text.text, tuple(out), text.starts)
