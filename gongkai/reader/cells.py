@@ -25,7 +25,7 @@ class Cell(NamedTuple):
     note: str | None = None  # a dash read as 0, a unit dropped, text that is not a number
 
 
-@dataclass
+@dataclass(slots=True)
 class RowCells:
     """The cells of one row, or the candidate splits still open for it."""
 

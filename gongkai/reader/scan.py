@@ -26,7 +26,7 @@ SHORT_WORD = 4  # labels shorter than this never skip a row
 PROSE_LEFTOVER = 16  # characters of a run not explained by table words that make it prose
 
 
-@dataclass
+@dataclass(slots=True)
 class RowHit:
     index: int
     label: Token
@@ -35,14 +35,14 @@ class RowHit:
     unlabelled: bool = False  # printed without its label, placed by its position
 
 
-@dataclass
+@dataclass(slots=True)
 class ExtraHit:
     label: str
     token: Token
     values: list[Token] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Scan:
     rows: dict[int, RowHit]
     extras: list[ExtraHit]

@@ -24,7 +24,7 @@ MAX_COMBINATIONS = 5000
 Grid = dict[tuple[str, str], Value]
 
 
-@dataclass
+@dataclass(slots=True)
 class TableRead:
     data: TableData
     provenance: dict[str, Provenance] = field(default_factory=dict)
@@ -157,9 +157,9 @@ def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
     the source prints are filled: a row cut off by a truncated page stays null.
     """
     data = out.data
-    blank = {(r, c) for r in printed for c, v in data[r].items() if v is None}
-    if not blank:
+    if not any(None in data[r].values() for r in printed):
         return
+    blank = {(r, c) for r in printed for c, v in data[r].items() if v is None}
     # Only identities with a printed blank cell can fill one; filling never adds blanks.
     instances = [
         (left, right)
