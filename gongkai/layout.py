@@ -75,9 +75,13 @@ class Table:
         return {r.key: r for r in self.rows}
 
     @cached_property
-    def cell_paths(self) -> dict[tuple[str, str], str]:
-        """Each cell's record path ("requests.granted.total"), by (row key, column key)."""
-        return {(r.key, c.key): f"{self.key}.{r.key}.{c.key}" for r in self.rows for c in r.columns}
+    def row_paths(self) -> dict[str, tuple[str, ...]]:
+        """Each row's cell paths ("requests.granted.total", …), in column order."""
+        return {r.key: tuple(f"{self.key}.{r.key}.{c.key}" for c in r.columns) for r in self.rows}
+
+    @cached_property
+    def _blank(self) -> dict[str, dict[str, int | float | None]]:
+        return {r.key: dict.fromkeys(r.column_keys, None) for r in self.rows}
 
     @cached_property
     def row_keys(self) -> tuple[str, ...]:
@@ -105,7 +109,7 @@ class Table:
 
     def blank(self) -> dict[str, dict[str, int | float | None]]:
         """The table's rows and columns with every cell null."""
-        return {r.key: dict.fromkeys(r.column_keys, None) for r in self.rows}
+        return {key: row.copy() for key, row in self._blank.items()}
 
     def paths(self) -> list[str]:
         """Every cell of the table as a record path, in printed order."""

@@ -136,7 +136,8 @@ def _placed_by_bars(tokens: Sequence[Token], n: int) -> list[Token] | None:
     """A page printing one cell per line ("0 |") prints a blank cell as a lone "|", and opens
     every row with one: the row's cells, blanks included, are then known by position. The
     lone "|" after the last cell opens the next row."""
-    if not any(t.kind == "bar" for t in tokens):
+    kinds = [t.kind for t in tokens]
+    if "bar" not in kinds:
         return None
     if not all(t.piped for t in tokens if t.kind == "value"):
         return None

@@ -73,7 +73,7 @@ def read_table(
             )
     _decide_together(table, rows)
     for key, rc in rows.items():
-        _put_row(out, table, key, table.row(key).column_keys, rc.cells)
+        _put_row(out, table, key, rc.cells)
         if rc.note:
             out.notes.append(
                 Note(rc.note, _path(table, key), result.rows[table.row_keys.index(key)].label.where)
@@ -89,15 +89,13 @@ def _path(table: Table, row: str, column: str | None = None) -> str:
     return f"{table.key}.{row}" + (f".{column}" if column else "")
 
 
-def _put_row(
-    out: TableRead, table: Table, row: str, columns: Sequence[str], cells: Sequence[Cell]
-) -> None:
-    data, paths, provenance = out.data[row], table.cell_paths, out.provenance
-    for column, cell in zip(columns, cells, strict=True):
-        value, where, note = cell
+def _put_row(out: TableRead, table: Table, row: str, cells: Sequence[Cell]) -> None:
+    data, provenance = out.data[row], out.provenance
+    for column, path, (value, where, note) in zip(
+        table.row(row).column_keys, table.row_paths[row], cells, strict=True
+    ):
         data[column] = value
         if where is not None:
-            path = paths[row, column]
             provenance[path] = where
             if note:
                 out.notes.append(Note(note, path, where.where))
@@ -221,7 +219,7 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
         rc = decided(rc, agreed(rc.candidates))
     at = 0
     for row in table.rows:  # the blocks side by side, in the order of the rows
-        _put_row(out, table, row.key, row.column_keys, rc.cells[at : at + len(row.columns)])
+        _put_row(out, table, row.key, rc.cells[at : at + len(row.columns)])
         at += len(row.columns)
     if rc.note:
         out.notes.append(Note(rc.note, table.key, values[0].where))
