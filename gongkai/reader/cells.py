@@ -113,6 +113,29 @@ def row_cells(
             _blank_row(n),
             note=f"该行印有 {len(values)} 个数值（“{raw}”），多于 {n} 列，无法对应，记为空",
         )
+    if any(t.kind == "gap" for t in tokens):
+        if not values:
+            return RowCells(_blank_row(n))
+        # Only the gaps of the lines the values are printed on: another line's empty columns
+        # (a header's, the next row's) say nothing of this row.
+        lines = {t.source_line for t in values}
+        printed = [
+            t for t in tokens if t.kind == "value" or (t.kind == "gap" and t.source_line in lines)
+        ]
+        while len(printed) > n and printed[-1].kind == "gap":
+            printed.pop()  # the empty column a page prints after the last cell
+        if len(printed) == n:  # the blank cells are printed: every value has its column
+            return RowCells(
+                [_direct(t) if t.kind == "value" else Cell(None, None) for t in printed]
+            )
+    if any(t.delimited or t.cell for t in values):
+        # Printed between pipes, tabs or table cells, each number is a whole cell: a row
+        # with fewer numbers than columns has blank cells, and where they are is not known.
+        return RowCells(
+            _blank_row(n),
+            note=f"该行只印有 {len(values)} 个数值（“{raw}”），少于 {n} 列，"
+            "无法确定空白单元格的位置，记为空",
+        )
     groups = [t.text for t in values]
     if not all(g.isdigit() for g in groups):
         return RowCells(

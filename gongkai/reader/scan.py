@@ -267,6 +267,6 @@ def appeal_values(tokens: Sequence[Token]) -> tuple[list[Token], bool]:
             if started and (leftover > PROSE_LEFTOVER or (values and leftover > 2)):
                 break
             continue
-        if started and token.kind != "bar":
-            values.append(token)
+        if started and token.kind != "bar" and (values or token.kind != "gap"):
+            values.append(token)  # (a header's empty columns before the values are not cells)
     return values, started

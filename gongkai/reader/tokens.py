@@ -21,7 +21,8 @@ from typing import Literal, NamedTuple, Protocol
 from gongkai.reader.normalize import normalize
 
 # "bar": a line holding a lone "|", which some pages print for a blank cell and to open a row.
-TokenKind = Literal["text", "value", "blank", "bar"]
+# "gap": an empty cell between two pipes or tabs of a text line ("规章 | 8 |  | 26 |").
+TokenKind = Literal["text", "value", "blank", "bar", "gap"]
 
 
 class SourceLine(Protocol):
@@ -51,6 +52,7 @@ class Token(NamedTuple):
     pos: int = 0  # offset of the token in the normalised text (``Tokens.text``)
     source_line: int = 0  # which document line it comes from (0-based)
     piped: bool = False  # from a text line ending in "|" (one cell per line, "0 |")
+    delimited: bool = False  # from a text line whose cells are set off by pipes or tabs
 
 
 # A printed cell value: a number with an optional unit, or a sign for "none".
@@ -176,22 +178,52 @@ def normalized_text(lines: Sequence[SourceLine]) -> Text:
 
 
 _new = tuple.__new__  # builds a Token without the NamedTuple constructor's extra call
-_Plan = tuple[tuple[tuple[str, TokenKind, int], ...], bool]
-_BAR: _Plan = ((), False)
+_Plan = tuple[tuple[tuple[str, TokenKind, int], ...], bool, bool]
+_BAR: _Plan = ((), False, False)
 CACHED_LINE = 200  # lines up to this long are cut once and remembered
+_DELIMITER = re.compile(r"[|\t]")
 
 
 def _plan_line(text: str) -> _Plan | None:
     """How a line of text becomes tokens: None for a page number or a line of site chrome,
-    ``_BAR`` for a lone "|", else its pieces and whether it ends in "|". Short lines are
-    cached (``_short_line``): table lines ("0 |", "|", row labels) repeat in every report;
-    long ones (a flattened page) are not, so that a batch of them cannot fill the memory."""
+    ``_BAR`` for a lone "|", else its pieces, whether it ends in "|" and whether its cells are
+    set off by pipes or tabs. Short lines are cached (``_short_line``): table lines ("0 |",
+    "|", row labels) repeat in every report; long ones (a flattened page) are not, so that a
+    batch of them cannot fill the memory."""
     if PAGE_NUMBER.match(text) or (len(text) <= CHROME_LINE and CHROME.search(text)):
         return None
     stripped = text.strip()
     if stripped == "|":
         return _BAR
-    return _located_pieces(text), stripped.endswith("|")
+    pieces = _located_pieces(text)
+    delimited = "|" in stripped or "\t" in stripped
+    if delimited:
+        # Empty cells after the last label of the line: a row's blank cells. (Between two
+        # labels they are a header's merged columns, and would cut the label run.)
+        after = max((at for _, kind, at in pieces if kind == "text"), default=-1)
+        gaps: list[tuple[str, TokenKind, int]] = [
+            ("", "gap", at) for at in _gaps(text) if at > after
+        ]
+        if gaps:
+            pieces = tuple(sorted((*pieces, *gaps), key=lambda piece: piece[2]))
+    return pieces, stripped.endswith("|"), delimited
+
+
+def _gaps(text: str) -> list[int]:
+    """Offsets of the empty cells of a delimited line: blank stretches between two pipes or
+    tabs after the line's first printed cell (what comes before it is a row's indentation or
+    a merged label column, and the stretch after the last delimiter ends the row)."""
+    out: list[int] = []
+    printed = False
+    start = 0
+    for m in _DELIMITER.finditer(text):
+        segment = text[start : m.start()]
+        if segment.strip():
+            printed = True
+        elif printed and start > 0:
+            out.append(start)
+        start = m.end()
+    return out
 
 
 _short_line = lru_cache(maxsize=65536)(_plan_line)
@@ -243,9 +275,14 @@ def tokenize(
             continue
         where, line, base = src.where, src.line, starts[index]
         if plan is _BAR:
-            append(_new(Token, ("|", "bar", where, line, False, False, base, index, False)))
+            append(_new(Token, ("|", "bar", where, line, False, False, base, index, False, False)))
             continue
-        pieces, piped = plan
+        pieces, piped, delimited = plan
         for piece, kind, at in pieces:
-            append(_new(Token, (piece, kind, where, line, False, False, base + at, index, piped)))
+            append(
+                _new(
+                    Token,
+                    (piece, kind, where, line, False, False, base + at, index, piped, delimited),
+                )
+            )
     return Tokens(text.text, tuple(out), text.starts)
