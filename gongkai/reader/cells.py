@@ -47,12 +47,19 @@ def _parse(text: str) -> tuple[Value, str, str | None]:
     m = VALUE.match(text)
     if m is None:
         return None, "text", f"“{text}”不是数字，记为空"
-    sign, number = m.group(1), m.group(2)
-    value: int | float = float(number) if "." in number else int(number)
-    if sign == "-":
+    sign, currency, number, unit = m.groups()
+    digits = number.replace(",", "")
+    value: int | float = float(digits) if "." in digits else int(digits)
+    if sign in ("-", "减", "减少"):
         value = -value
-    unit = text[len(sign) + len(number) :]
-    return value, "read", (f"单位“{unit}”已从数值中去掉" if unit else None)
+    notes = []
+    if sign and sign not in "+-":
+        notes.append(f"“{sign}”按{'负' if value < 0 else '正'}数记录")
+    if currency or unit:
+        notes.append(f"单位“{(currency or '') + (unit or '')}”已从数值中去掉")
+    if digits != number:
+        notes.append("千位分隔符已去掉")
+    return value, "read", ("；".join(notes) if notes else None)
 
 
 def _provenance(token: Token, how: str = "read", raw: str | None = None) -> Provenance:

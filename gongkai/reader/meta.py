@@ -16,13 +16,21 @@ from gongkai.record import RecordFormat
 _YEAR = r"((?:19|20)\d{2})"
 _AGENCY_CHARS = r"[\u3400-\u9fff()A-Za-z0-9·]"
 _REPORT_TAIL = (
-    r"年\s*度?\s*(?:政府)?\s*信息\s*公开\s*(?:工作)?\s*(?:年度|年)?\s*(?:报告|报|告年度报)"
+    r"年\s*度?\s*(?:(?:政府)?\s*信息|政务)\s*公开\s*(?:工作)?\s*的?\s*(?:年度|年)?\s*"
+    r"(?:报告|报|告年度报)"
 )
 _REPORT = r"\s*" + _REPORT_TAIL
 _TITLE_AGENCY_FIRST = re.compile(rf"({_AGENCY_CHARS}{{2,40}}?)\s*{_YEAR}{_REPORT}")
 _TITLE_YEAR_FIRST = re.compile(
-    rf"{_YEAR}\s*年\s*度?\s*({_AGENCY_CHARS}{{2,40}}?)\s*政府信息公开(?:工作)?(?:年度)?报告"
+    rf"{_YEAR}\s*年\s*度?\s*({_AGENCY_CHARS}{{2,40}}?)\s*(?:政府信息|政务)公开(?:工作)?的?(?:年度)?报告"
 )
+# "白沙镇人民政府政府信息公开工作年度报告(2023年)": the year in brackets after the title.
+_TITLE_YEAR_AFTER = re.compile(
+    rf"({_AGENCY_CHARS}{{2,40}}?)\s*(?:政府信息|政务)公开(?:工作)?(?:年度)?报告\s*\(\s*{_YEAR}\s*年?度?\s*\)"
+)
+# A year printed in Chinese numerals ("二〇二三年"), rewritten digit for digit (same length).
+_CHINESE_YEAR = re.compile(r"[一二][〇零○O0一二三四五六七八九]{3}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇零○O0一二三四五六七八九", "0000012345678" + "9")
 # Speed-ups (the results are those of the patterns above, see _agency_first_titles and
 # find_title). A search for a pattern that starts with a literal runs at C speed; one that starts
 # with a repeated character class tries every position of the text, and that is what made the
@@ -31,7 +39,7 @@ _TITLE_YEAR_FIRST = re.compile(
 _YEAR_REPORT = re.compile(_YEAR + _REPORT)
 _REPORT_TAIL_RE = re.compile(_REPORT_TAIL)
 _YEAR_FIRST_TAIL = re.compile(
-    rf"年\s*度?\s*({_AGENCY_CHARS}{{2,40}}?)\s*政府信息公开(?:工作)?(?:年度)?报告"
+    rf"年\s*度?\s*({_AGENCY_CHARS}{{2,40}}?)\s*(?:政府信息|政务)公开(?:工作)?的?(?:年度)?报告"
 )
 _PERIOD = re.compile(
     rf"{_YEAR}\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-)\s*(?:\d+年)?\s*12\s*月\s*31\s*日"
@@ -104,6 +112,19 @@ def _clean_agency(raw: str) -> str | None:
 
 def find_title(text: str) -> tuple[str | None, int | None, int]:
     head = text[:6000]
+    if "年" in head and _CHINESE_YEAR.search(head):
+        head = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), head)
+    found = _find_title(head)
+    if found[0] is None or found[1] is None:
+        after = _TITLE_YEAR_AFTER.search(head)
+        if after:
+            agency = _clean_agency(after.group(1))
+            if agency:
+                return agency, int(after.group(2)), after.end()
+    return found
+
+
+def _find_title(head: str) -> tuple[str | None, int | None, int]:
     best: tuple[str | None, int | None, int] = (None, None, 0)
     for m in _agency_first_titles(head):
         line_start = head.rfind("\n", 0, m.start()) + 1

@@ -56,8 +56,12 @@ class Token(NamedTuple):
 
 
 # A printed cell value: a number with an optional unit, or a sign for "none".
-_UNIT = r"(?:万元|元|件|个|条|项|次|份)"
-VALUE = re.compile(rf"^([+-]?)(\d+(?:\.\d+)?){_UNIT}?$")
+# Groups: sign (本年增/减 is printed "-3", "减少3" or "增加5"), currency, number (thousands may be
+# separated: "447,228", "1,234.56"), unit.
+_UNIT = r"(万元|万|元|件|个|条|项|次|份)"
+VALUE = re.compile(
+    rf"^([+-]|增加|减少|增|减)?(¥)?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_UNIT}?$"
+)
 DASH = re.compile(r"^(?:/|—+|-|--|无|—/)$")
 # Page numbers printed inside tables: "- 4 -", "—4—", "第 4 页", "4/6".
 PAGE_NUMBER = re.compile(
