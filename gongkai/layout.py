@@ -66,6 +66,8 @@ class Table:
     rows: tuple[Row, ...]
     identities: tuple[Identity, ...]
     title_aliases: tuple[str, ...] = ()
+    # Header cells spanning several columns ("法人或其他组织" over five): (label, column keys).
+    column_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def row(self, key: str) -> Row:
         return self._by_key[key]
@@ -199,6 +201,9 @@ def _table(data: dict[str, Any]) -> Table:
         rows=rows,
         identities=_identities(data, rows),
         title_aliases=tuple(data.get("title_aliases", ())),
+        column_groups=tuple(
+            (g["label"], tuple(g["columns"])) for g in data.get("column_groups", ())
+        ),
     )
 
 

@@ -9,6 +9,7 @@ are filled. Every cell keeps its provenance; everything uncertain becomes a null
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,7 +17,8 @@ from functools import cache
 from gongkai.layout import FormatName, IdentityInstance, Table, layout
 from gongkai.reader.cells import Cell, RowCells, decided, parse_value, row_cells
 from gongkai.reader.digits import Split, Sum, agreed
-from gongkai.reader.scan import scan
+from gongkai.reader.lexicon import compact
+from gongkai.reader.scan import RowHit, scan
 from gongkai.reader.tokens import Token
 from gongkai.record import ExtraRow, Note, Provenance, TableData, Value
 
@@ -54,11 +56,19 @@ def read_table(
     result = scan(fmt, table, tokens)
     out = TableRead(data=table.blank())
     sums = _row_sums(fmt, table.key)
+    order = _column_order(fmt, table, tokens, result.rows, sums) if table.column_groups else None
+    if order is not None:
+        shown = "、".join(table.rows[0].columns[i].label for i in order)
+        message = f"本表各列的印刷顺序（{shown}）与官方格式不同，已按表头对应各列"
+        out.notes.append(Note(message, table.key, None))
     rows: dict[str, RowCells] = {}
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
         cut_off = ends_document and bool(hit.values) and hit.values[-1] is tokens[-1]
-        rc = row_cells(hit.values, len(row.columns), sums, cut_off=cut_off)
+        if order is None:
+            rc = row_cells(hit.values, len(row.columns), sums, cut_off=cut_off)
+        else:
+            rc = _reordered(hit.values, order)
         rows[row.key] = rc
         if hit.unlabelled:
             message = f"该行未印标签，按表格中的位置认定为“{row.label}”行"
@@ -83,6 +93,101 @@ def read_table(
         out.extra_rows.append(ExtraRow(table.key, extra.label, values))
     _force_zeros(table, out, {table.rows[i].key for i in result.rows})
     return out
+
+
+def _column_order(
+    fmt: FormatName,
+    table: Table,
+    tokens: Sequence[Token],
+    hits: dict[int, RowHit],
+    sums: Sequence[Sum],
+) -> tuple[int, ...] | None:
+    """The columns in the order the table's header prints them, when that is not the layout's
+    order and the table itself bears it out; else None.
+
+    The header is what precedes the first row. A group label ("法人或其他组织") stands for its
+    columns, printed under it on the next header line. The printed order is taken only when the
+    row sums hold in more rows read in that order than in the layout's, or hold as often and the
+    header comes from table cells (a PDF text layer may print a tall header cell out of place).
+    """
+    if not hits or not tokens:
+        return None
+    first = min(hit.label.pos for hit in hits.values())
+    header = [t for t in tokens if t.pos < first and t.kind == "text"]
+    words = _column_words(fmt, table.key)
+    seen: list[str] = []
+    for word in words.pattern.findall("".join(compact(t.text) for t in header)):
+        if word not in seen:
+            seen.append(word)
+    order: list[int] = []
+    for word in seen:
+        if word in words.groups:
+            order.extend(words.index[w] for w in seen if w in words.groups[word])
+        elif not any(word in members and label in seen for label, members in words.groups.items()):
+            order.append(words.index[word])
+    n = len(table.rows[0].columns)
+    if sorted(order) != list(range(n)) or order == list(range(n)):
+        return None
+    rows = [
+        values
+        for hit in hits.values()
+        if len(values := [t for t in hit.values if t.kind == "value"]) == n
+    ]
+    printed = [[parse_value(t)[0] for t in values] for values in rows]
+    as_layout = sum(_sums_hold(values, sums) for values in printed)
+    as_printed = sum(_sums_hold(_in_layout_order(values, order), sums) for values in printed)
+    if as_printed > as_layout or (as_printed == as_layout and all(t.cell for t in header)):
+        return tuple(order)
+    return None
+
+
+@dataclass(frozen=True)
+class _ColumnWords:
+    pattern: re.Pattern[str]
+    index: dict[str, int]  # column label -> column index
+    groups: dict[str, tuple[str, ...]]  # group label -> its columns' labels
+
+
+@cache
+def _column_words(fmt: FormatName, key: str) -> _ColumnWords:
+    table = next(t for t in layout(fmt).tables if t.key == key)
+    columns = table.rows[0].columns
+    index = {compact(c.label): i for i, c in enumerate(columns)}
+    labels = {c.key: compact(c.label) for c in columns}
+    groups = {compact(g): tuple(labels[k] for k in keys) for g, keys in table.column_groups}
+    words = sorted([*index, *groups], key=len, reverse=True)
+    return _ColumnWords(re.compile("|".join(map(re.escape, words))), index, groups)
+
+
+def _in_layout_order(values: Sequence[Value], order: Sequence[int]) -> list[Value]:
+    """Values printed in ``order`` (the layout column of each printed position), rearranged."""
+    out: list[Value] = [None] * len(order)
+    for position, column in enumerate(order):
+        out[column] = values[position]
+    return out
+
+
+def _sums_hold(values: Sequence[Value], sums: Sequence[Sum]) -> bool:
+    if any(v is None for v in values):
+        return False
+    return all(sum(values[p] or 0 for p in parts) == values[total] for parts, total in sums)
+
+
+def _reordered(tokens: Sequence[Token], order: Sequence[int]) -> RowCells:
+    """A row of a table printed in another column order: its cells when it prints one value a
+    column (a digit run cannot be split: the identities are set for the layout's order)."""
+    values = [t for t in tokens if t.kind == "value"]
+    n = len(order)
+    if len(values) != n:
+        if not values:
+            return RowCells([Cell(None, None) for _ in range(n)])
+        note = f"该行印有 {len(values)} 个数值，而本表列序与官方格式不同，无法对应各列，记为空"
+        return RowCells([Cell(None, None) for _ in range(n)], note=note)
+    cells = row_cells(values, n).cells
+    out: list[Cell] = list(cells)
+    for position, column in enumerate(order):
+        out[column] = cells[position]
+    return RowCells(out)
 
 
 def _path(table: Table, row: str, column: str | None = None) -> str:
