@@ -4,7 +4,7 @@
 reports the way real pages damage them (blank cells between pipes, thousands separators,
 units and currency signs, 增加/减少 for signed changes, table 四 with a blank block, the
 columns of table 三 in another order, titles with the year in brackets or in Chinese numerals,
-a PDF text layer scrambled by a page footer, a wrapped label); each ``*.expected.json`` is
+a PDF text layer scrambled by a page footer, a label wrapped after its values); each ``*.expected.json`` is
 the source report's labelled record, adjusted to what the damaged input prints (see
 ``fixtures/damaged/README.md``).
 """
@@ -27,14 +27,11 @@ CASES = sorted(HERE.glob("*.expected.json"))
 KNOWN_WRONG = {
     "pdftotext-raw-row-broken-by-page-footer-2019": "a row's cells scrambled around a page "
     "footer by a raw (non-layout) PDF text layer are still read in the scrambled order",
-    "wrapped-label-continuation-merges-into-next-row": "the continuation lines of a wrapped "
-    "label, printed after its values, are read as the start of the next row",
 }
 # Cells each case may still miss (null where a reader could see the value). Lower, never raise.
 MISSED_AT_MOST = {
     "blank-cell-digits-of-neighbour-split-seed000": 2,  # a lone "|" may open the next row
     "pdftotext-raw-row-broken-by-page-footer-2019": 85,
-    "wrapped-label-continuation-merges-into-next-row": 8,
 }
 
 

@@ -200,6 +200,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     nxt = 0  # index of the next row expected
     last = len(table.rows) - 1
     loose: list[Token] = []  # values printed since the last text, that no row label owns
+    unnamed: list[Token] = []  # the last label run, if it named no row and left no row open
     for kind, run in _runs(tokens):
         if kind == "values":
             if current is None:
@@ -226,7 +227,25 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                 extras.append(current)
             elif hits is None or leftover > 2:
                 current = None
+            elif isinstance(current, RowHit) and _filled(table, current):
+                current = None  # a filled row takes no more values: they belong further on
+            unnamed = run if current is None and hits is not None else []
             continue
+        if unnamed and loose:
+            wrapped = _wrapped(fmt, table, unnamed, loose, run, hits)
+            if wrapped is not None:
+                # A label wrapped over lines with its values after its first line (a table
+                # whose cells are aligned at the top): the values belong to the label's row.
+                row, rest, tail = wrapped
+                rows[row] = RowHit(row, unnamed[0], list(loose), repeated=row in rows)
+                nxt = row + 1
+                loose = []
+                if not rest:  # what follows starts the next row's label, wrapped too
+                    current = None
+                    unnamed = tail
+                    continue
+                hits = rest
+        unnamed = []
         # One row skipped, and just before its neighbour a row of values with no label and
         # exactly its number of cells: the row printed without its label.
         skipped = hits[0][0] == nxt + 1 and nxt not in rows
@@ -249,6 +268,40 @@ def _table_words(text: str) -> tuple[bool, int]:
 
 
 _header_words = lru_cache(maxsize=16384)(_table_words)
+
+
+def _filled(table: Table, hit: RowHit) -> bool:
+    """Whether a row has as many values as columns."""
+    return sum(t.kind == "value" for t in hit.values) >= len(table.rows[hit.index].columns)
+
+
+def _wrapped(
+    fmt: FormatName,
+    table: Table,
+    unnamed: list[Token],
+    loose: list[Token],
+    run: list[Token],
+    hits: list[tuple[int, Token]],
+) -> tuple[int, list[tuple[int, Token]], list[Token]] | None:
+    """Whether the label run ``run``, whose first hit is a row, continues ``unnamed``, the
+    label run printed before the values ``loose``: a word of the tables naming that row starts
+    in ``unnamed`` and ends in ``run``, and ``loose`` fills the row. Returns the row, the run's
+    other hits, and, when it names no other row, the run's tokens after that word."""
+    row = hits[0][0]
+    if len(loose) != len(table.rows[row].columns):
+        return None
+    before = "".join(compact(t.text) for t in unnamed)
+    after = [compact(t.text) for t in run]
+    lex = lexicon(fmt)
+    boundary = len(before)
+    for m in lex.pattern.finditer(before + "".join(after)):
+        if m.start() >= boundary:
+            return None
+        if m.end() > boundary and row in lex.rows[(table.key, m.group(0))]:
+            ends = list(itertools.accumulate(len(p) for p in after))
+            k = bisect.bisect_left(ends, m.end() - boundary) + 1  # the tokens of the word
+            return row, hits[1:], (run[k:] if len(hits) == 1 else [])
+    return None
 
 
 def appeal_values(tokens: Sequence[Token]) -> tuple[list[Token], bool]:
