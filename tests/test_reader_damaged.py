@@ -4,9 +4,9 @@
 reports the way real pages damage them (blank cells between pipes, thousands separators,
 units and currency signs, 增加/减少 for signed changes, table 四 with a blank block, the
 columns of table 三 in another order, titles with the year in brackets or in Chinese numerals,
-a PDF text layer scrambled by a page footer, a label wrapped after its values); each ``*.expected.json`` is
-the source report's labelled record, adjusted to what the damaged input prints (see
-``fixtures/damaged/README.md``).
+a PDF text layer scrambled by a page footer, a label wrapped after its values); each
+``*.expected.json`` is the source report's labelled record, adjusted to what the damaged input
+prints (see ``fixtures/damaged/README.md``).
 """
 
 from __future__ import annotations
