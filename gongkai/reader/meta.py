@@ -28,9 +28,11 @@ _TITLE_YEAR_FIRST = re.compile(
 _TITLE_YEAR_AFTER = re.compile(
     rf"({_AGENCY_CHARS}{{2,40}}?)\s*(?:政府信息|政务)公开(?:工作)?(?:年度)?报告\s*\(\s*{_YEAR}\s*年?度?\s*\)"
 )
+_YEAR_AFTER_TAIL = re.compile(rf"报告\s*\(\s*{_YEAR}\s*年?度?\s*\)")
 # A year printed in Chinese numerals ("二〇二三年"), rewritten digit for digit (same length).
-_CHINESE_YEAR = re.compile(r"[一二][〇零○O0一二三四五六七八九]{3}(?=\s*年)")
-_CHINESE_DIGITS = str.maketrans("〇零○O0一二三四五六七八九", "0000012345678" + "9")
+# Every year since the regulation (2008) has a zero in it: the search needs one of 〇零○.
+_CHINESE_YEAR = re.compile(r"二[〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 # Speed-ups (the results are those of the patterns above, see _agency_first_titles and
 # find_title). A search for a pattern that starts with a literal runs at C speed; one that starts
 # with a repeated character class tries every position of the text, and that is what made the
@@ -112,11 +114,14 @@ def _clean_agency(raw: str) -> str | None:
 
 def find_title(text: str) -> tuple[str | None, int | None, int]:
     head = text[:6000]
-    if "年" in head and _CHINESE_YEAR.search(head):
+    if ("〇" in head or "零" in head or "○" in head) and _CHINESE_YEAR.search(head):
         head = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), head)
     found = _find_title(head)
     if found[0] is None or found[1] is None:
-        after = _TITLE_YEAR_AFTER.search(head)
+        # Tried only before a literal "…报告(2023年)": the pattern itself starts with a class
+        # that a search would try at every offset.
+        tail = _YEAR_AFTER_TAIL.search(head)
+        after = _TITLE_YEAR_AFTER.search(head, max(0, tail.start() - 60)) if tail else None
         if after:
             agency = _clean_agency(after.group(1))
             if agency:

@@ -113,7 +113,8 @@ def _column_order(
     if not hits or not tokens:
         return None
     first = min(hit.label.pos for hit in hits.values())
-    header = [t for t in tokens if t.pos < first and t.kind == "text"]
+    header = list(itertools.takewhile(lambda t: t.pos < first, tokens))
+    header = [t for t in header if t.kind == "text"]
     words = _column_words(fmt, table.key)
     seen: list[str] = []
     for word in words.pattern.findall("".join(compact(t.text) for t in header)):
