@@ -66,8 +66,11 @@ def _provenance(token: Token, how: str = "read", raw: str | None = None) -> Prov
     return Provenance(token.where, token.text if raw is None else raw, how, token.line)
 
 
-def _blank_row(n: int) -> list[Cell]:
-    return [Cell(None, None) for _ in range(n)]
+BLANK = Cell(None, None)  # a cell nothing was printed for (a tuple: one is shared by all)
+
+
+def blank_row(n: int) -> list[Cell]:
+    return [BLANK] * n
 
 
 def row_cells(
@@ -86,7 +89,7 @@ def row_cells(
     by one, are then its first cells; a lone digit after a full row is the next row's ordinal.
     """
     if not tokens:
-        return RowCells(_blank_row(n))
+        return RowCells(blank_row(n))
     values = [t for t in tokens if t.kind == "value"]
     if len(values) == n == len(tokens):  # the common row: one value a cell
         return RowCells([_direct(t) for t in values])
@@ -98,7 +101,7 @@ def row_cells(
         if len(values) == n + 1 and re.fullmatch(r"\d", values[-1].text):
             values = values[:n]
         if 0 < len(values) < n and all(len(t.text) <= 3 for t in values):
-            cells = [_direct(t) for t in values] + _blank_row(n - len(values))
+            cells = [_direct(t) for t in values] + blank_row(n - len(values))
             return RowCells(cells, note=f"页面在该行中途截断，只读到前 {len(values)} 个单元格")
         tokens = values
     structured = all(t.cell for t in tokens)
@@ -117,12 +120,12 @@ def row_cells(
     raw = " ".join(t.text for t in values)
     if len(values) > n:
         return RowCells(
-            _blank_row(n),
+            blank_row(n),
             note=f"该行印有 {len(values)} 个数值（“{raw}”），多于 {n} 列，无法对应，记为空",
         )
     if any(t.kind == "gap" for t in tokens):
         if not values:
-            return RowCells(_blank_row(n))
+            return RowCells(blank_row(n))
         # Only the gaps of the lines the values are printed on: another line's empty columns
         # (a header's, the next row's) say nothing of this row.
         lines = {t.source_line for t in values}
@@ -133,33 +136,33 @@ def row_cells(
             printed.pop()  # the empty column a page prints after the last cell
         if len(printed) == n:  # the blank cells are printed: every value has its column
             return RowCells(
-                [_direct(t) if t.kind == "value" else Cell(None, None) for t in printed]
+                [_direct(t) if t.kind == "value" else BLANK for t in printed]
             )
     if any(t.delimited or t.cell for t in values):
         # Printed between pipes, tabs or table cells, each number is a whole cell: a row
         # with fewer numbers than columns has blank cells, and where they are is not known.
         return RowCells(
-            _blank_row(n),
+            blank_row(n),
             note=f"该行只印有 {len(values)} 个数值（“{raw}”），少于 {n} 列，"
             "无法确定空白单元格的位置，记为空",
         )
     groups = [t.text for t in values]
     if not all(g.isdigit() for g in groups):
         return RowCells(
-            _blank_row(n),
+            blank_row(n),
             note=f"该行只印有 {len(values)} 个数值（“{raw}”），少于 {n} 列，无法对应，记为空",
         )
     try:
         found = splits(groups, n, sums)
     except TooAmbiguous:
         note = f"数字串“{raw}”可拆分的方式过多，无法唯一确定，记为空"
-        return RowCells(_blank_row(n), note=note, run=values)
+        return RowCells(blank_row(n), note=note, run=values)
     if len(found) == 1:
         return RowCells(_split_cells(found[0], values), run=values)
     if not found:
         note = f"数字串“{raw}”无法按表内勾稽关系拆分为 {n} 个单元格，记为空"
-        return RowCells(_blank_row(n), note=note, run=values)
-    return RowCells(_blank_row(n), candidates=found, run=values)
+        return RowCells(blank_row(n), note=note, run=values)
+    return RowCells(blank_row(n), candidates=found, run=values)
 
 
 def _placed_by_bars(tokens: Sequence[Token], n: int) -> list[Token] | None:
@@ -184,7 +187,7 @@ _new = tuple.__new__  # builds a NamedTuple without its constructor's extra call
 
 def _direct(token: Token) -> Cell:
     if token.kind == "blank":
-        return Cell(None, None)
+        return BLANK
     text = token.text
     value, how, note = _parse(text)
     return _new(Cell, (value, _new(Provenance, (token.where, text, how, token.line)), note))
@@ -193,7 +196,7 @@ def _direct(token: Token) -> Cell:
 def _split_cells(split: Split | Sequence[int | None], run: Sequence[Token]) -> list[Cell]:
     # Every cell split from one run has the same provenance (an immutable tuple: shared).
     where = _provenance(run[0], "split", " ".join([t.text for t in run]))
-    return [Cell(None, None) if v is None else Cell(v, where) for v in split]
+    return [BLANK if v is None else Cell(v, where) for v in split]
 
 
 def decided(row: RowCells, values: Sequence[int | None]) -> RowCells:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from gongkai.layout import FormatName, IdentityInstance, Table, layout
-from gongkai.reader.cells import Cell, RowCells, decided, parse_value, row_cells
+from gongkai.reader.cells import Cell, RowCells, blank_row, decided, parse_value, row_cells
 from gongkai.reader.digits import Split, Sum, agreed
 from gongkai.reader.lexicon import compact
 from gongkai.reader.scan import RowHit, scan
@@ -181,9 +181,9 @@ def _reordered(tokens: Sequence[Token], order: Sequence[int]) -> RowCells:
     n = len(order)
     if len(values) != n:
         if not values:
-            return RowCells([Cell(None, None) for _ in range(n)])
+            return RowCells(blank_row(n))
         note = f"该行印有 {len(values)} 个数值，而本表列序与官方格式不同，无法对应各列，记为空"
-        return RowCells([Cell(None, None) for _ in range(n)], note=note)
+        return RowCells(blank_row(n), note=note)
     cells = row_cells(values, n).cells
     out: list[Cell] = list(cells)
     for position, column in enumerate(order):
