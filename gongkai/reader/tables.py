@@ -197,13 +197,17 @@ def _path(table: Table, row: str, column: str | None = None) -> str:
 
 def _put_row(out: TableRead, table: Table, row: str, cells: Sequence[Cell]) -> None:
     data, provenance = out.data[row], out.provenance
+    noted = False
     for column, path, (value, where, note) in zip(
         table.row(row).column_keys, table.row_paths[row], cells, strict=True
     ):
         data[column] = value
         if where is not None:
             provenance[path] = where
-            if note:
+            noted = noted or note is not None
+    if noted:  # in column order, after the row's values (a dash read as 0, a unit dropped)
+        for path, (_, where, note) in zip(table.row_paths[row], cells, strict=True):
+            if note and where is not None:
                 out.notes.append(Note(note, path, where.where))
 
 
