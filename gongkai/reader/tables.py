@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from gongkai.layout import FormatName, IdentityInstance, Table, layout
 from gongkai.reader.cells import Cell, RowCells, blank_row, decided, parse_value, row_cells
@@ -113,22 +113,13 @@ def _column_order(
     if not hits or not tokens:
         return None
     first = min(hit.label.pos for hit in hits.values())
-    header = list(itertools.takewhile(lambda t: t.pos < first, tokens))
-    header = [t for t in header if t.kind == "text"]
-    words = _column_words(fmt, table.key)
-    seen: list[str] = []
-    for word in words.pattern.findall("".join(compact(t.text) for t in header)):
-        if word not in seen:
-            seen.append(word)
-    order: list[int] = []
-    for word in seen:
-        if word in words.groups:
-            order.extend(words.index[w] for w in seen if w in words.groups[word])
-        elif not any(word in members and label in seen for label, members in words.groups.items()):
-            order.append(words.index[word])
-    n = len(table.rows[0].columns)
-    if sorted(order) != list(range(n)) or order == list(range(n)):
+    header = [t for t in itertools.takewhile(lambda t: t.pos < first, tokens) if t.kind == "text"]
+    text = "".join([compact(t.text) for t in header])
+    # (A header is a few lines; a flattened page's is long and not worth remembering.)
+    order = (_header_order if len(text) <= 400 else _header_order.__wrapped__)(fmt, table.key, text)
+    if order is None:
         return None
+    n = len(order)
     rows = [
         values
         for hit in hits.values()
@@ -140,6 +131,27 @@ def _column_order(
     if as_printed > as_layout or (as_printed == as_layout and all(t.cell for t in header)):
         return tuple(order)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _header_order(fmt: FormatName, key: str, header: str) -> tuple[int, ...] | None:
+    """The column order a header's text (compact) prints, when it names every column once and
+    not in the layout's order; else None."""
+    words = _column_words(fmt, key)
+    seen: list[str] = []
+    for word in words.pattern.findall(header):
+        if word not in seen:
+            seen.append(word)
+    order: list[int] = []
+    for word in seen:
+        if word in words.groups:
+            order.extend(words.index[w] for w in seen if w in words.groups[word])
+        elif not any(word in members and label in seen for label, members in words.groups.items()):
+            order.append(words.index[word])
+    n = len(words.index)
+    if sorted(order) != list(range(n)) or order == list(range(n)):
+        return None
+    return tuple(order)
 
 
 @dataclass(frozen=True)
