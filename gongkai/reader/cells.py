@@ -41,7 +41,8 @@ def parse_value(token: Token) -> tuple[Value, str, str | None]:
 
 
 @lru_cache(maxsize=8192)
-def _parse(text: str) -> tuple[Value, str, str | None]:
+def parse_text(text: str) -> tuple[Value, str, str | None]:
+    """A printed value as (value, how, note); cached, as cell values repeat ("0", "1")."""
     if DASH.match(text):
         return 0, "dash", f"印有“{text}”，表示没有，按 0 记录"
     m = VALUE.match(text)
@@ -60,6 +61,9 @@ def _parse(text: str) -> tuple[Value, str, str | None]:
     if digits != number:
         notes.append("千位分隔符已去掉")
     return value, "read", ("；".join(notes) if notes else None)
+
+
+_parse = parse_text
 
 
 def _provenance(token: Token, how: str = "read", raw: str | None = None) -> Provenance:

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from gongkai.layout import FormatName, IdentityInstance, Table, layout
-from gongkai.reader.cells import Cell, RowCells, blank_row, decided, parse_value, row_cells
+from gongkai.reader.cells import (
+    Cell,
+    RowCells,
+    blank_row,
+    decided,
+    parse_text,
+    parse_value,
+    row_cells,
+)
 from gongkai.reader.digits import Split, Sum, agreed
 from gongkai.reader.lexicon import compact
 from gongkai.reader.scan import RowHit, scan
@@ -61,15 +69,18 @@ def read_table(
         shown = "、".join(table.rows[0].columns[i].label for i in order)
         message = f"本表各列的印刷顺序（{shown}）与官方格式不同，已按表头对应各列"
         out.notes.append(Note(message, table.key, None))
-    rows: dict[str, RowCells] = {}
+    rows: dict[str, RowCells | None] = {}  # None: a plain row, already written
+    cell_notes: dict[str, list[Note]] = {}
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
-        cut_off = ends_document and bool(hit.values) and hit.values[-1] is tokens[-1]
-        if order is None:
-            rc = row_cells(hit.values, len(row.columns), sums, cut_off=cut_off)
+        if order is None and _plain(hit.values, len(row.columns)):
+            cell_notes[row.key] = _write_plain(out, table, row.key, hit.values)
+            rows[row.key] = None
+        elif order is None:
+            cut_off = ends_document and bool(hit.values) and hit.values[-1] is tokens[-1]
+            rows[row.key] = row_cells(hit.values, len(row.columns), sums, cut_off=cut_off)
         else:
-            rc = _reordered(hit.values, order)
-        rows[row.key] = rc
+            rows[row.key] = _reordered(hit.values, order)
         if hit.unlabelled:
             message = f"该行未印标签，按表格中的位置认定为“{row.label}”行"
             out.notes.append(Note(message, _path(table, row.key), hit.label.where))
@@ -81,8 +92,11 @@ def read_table(
                     hit.label.where,
                 )
             )
-    _decide_together(table, rows)
+    _decide_together(table, rows, out.data)
     for key, rc in rows.items():
+        if rc is None:
+            out.notes.extend(cell_notes[key])
+            continue
         _put_row(out, table, key, rc.cells)
         if rc.note:
             out.notes.append(
@@ -207,6 +221,32 @@ def _path(table: Table, row: str, column: str | None = None) -> str:
     return f"{table.key}.{row}" + (f".{column}" if column else "")
 
 
+def _plain(tokens: Sequence[Token], n: int) -> bool:
+    """Whether a row prints exactly one value a cell and nothing else (the common row)."""
+    return len(tokens) == n and all(t.kind == "value" for t in tokens)
+
+
+def _write_plain(out: TableRead, table: Table, row: str, tokens: Sequence[Token]) -> list[Note]:
+    """Write a plain row's values and provenance; returns its cells' notes (a dash read as 0,
+    a unit dropped), which go after the notes of the rows read before."""
+    data, provenance = out.data[row], out.provenance
+    notes: list[Note] = []
+    for column, path, token in zip(
+        table.row(row).column_keys, table.row_paths[row], tokens, strict=True
+    ):
+        text = token.text
+        value, how, note = parse_text(text)
+        data[column] = value
+        where = _new(Provenance, (token.where, text, how, token.line))
+        provenance[path] = where
+        if note:
+            notes.append(Note(note, path, token.where))
+    return notes
+
+
+_new = tuple.__new__  # builds a NamedTuple without its constructor's extra call
+
+
 def _put_row(out: TableRead, table: Table, row: str, cells: Sequence[Cell]) -> None:
     data, provenance = out.data[row], out.provenance
     noted = False
@@ -223,13 +263,15 @@ def _put_row(out: TableRead, table: Table, row: str, cells: Sequence[Cell]) -> N
                 out.notes.append(Note(note, path, where.where))
 
 
-def _decide_together(table: Table, rows: dict[str, RowCells]) -> None:
-    """Rows with several possible splits, decided by the column identities of the table."""
-    open_rows = [k for k, rc in rows.items() if rc.candidates]
-    if not open_rows:
+def _decide_together(table: Table, rows: dict[str, RowCells | None], written: TableData) -> None:
+    """Rows with several possible splits, decided by the column identities of the table.
+    (A row that is None in ``rows`` was plain: its values are already ``written``.)"""
+    candidates = {k: rc.candidates for k, rc in rows.items() if rc is not None and rc.candidates}
+    if not candidates:
         return
+    open_rows = list(candidates)
     instances = [cells for ident, cells in table.identity_cells if ident.kind != "row_sum"]
-    sizes = [len(rows[k].candidates or ()) for k in open_rows]
+    sizes = [len(options) for options in candidates.values()]
     total = 1
     for size in sizes:
         total *= size
@@ -238,14 +280,17 @@ def _decide_together(table: Table, rows: dict[str, RowCells]) -> None:
         grid: Grid = {
             (k, c): cell.value
             for k, rc in rows.items()
-            if not rc.candidates
+            if rc is not None and not rc.candidates
             for c, cell in zip(table.row(k).column_keys, rc.cells, strict=True)
         }
+        grid.update(
+            ((k, c), v) for k, rc in rows.items() if rc is None for c, v in written[k].items()
+        )
         # The identities among the settled rows hold for every combination or for none.
         opened = set(open_rows)
         touching = [i for i in instances if any(r in opened for r, _ in i[0] + i[1])]
         settled = [i for i in instances if not any(r in opened for r, _ in i[0] + i[1])]
-        combos = itertools.product(*(rows[k].candidates or () for k in open_rows))
+        combos = itertools.product(*candidates.values())
         for combo in combos if _holds(settled, grid) else ():
             trial = dict(grid)
             for k, split in zip(open_rows, combo, strict=True):
@@ -253,8 +298,10 @@ def _decide_together(table: Table, rows: dict[str, RowCells]) -> None:
             if _holds(touching, trial):
                 survivors.append(combo)
     for i, key in enumerate(open_rows):
-        options = [combo[i] for combo in survivors] or list(rows[key].candidates or ())
-        rows[key] = decided(rows[key], agreed(options))
+        rc = rows[key]
+        assert rc is not None
+        options = [combo[i] for combo in survivors] or list(rc.candidates or ())
+        rows[key] = decided(rc, agreed(options))
 
 
 def _holds(instances: Sequence[IdentityInstance], grid: Grid) -> bool:
