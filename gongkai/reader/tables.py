@@ -74,7 +74,8 @@ def read_table(
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
         if order is None and _plain(hit.values, len(row.columns)):
-            cell_notes[row.key] = _write_plain(out, table, row.key, hit.values)
+            printed = [t for t in hit.values if t.kind == "value"]
+            cell_notes[row.key] = _write_plain(out, table, row.key, printed)
             rows[row.key] = None
         elif order is None:
             cut_off = ends_document and bool(hit.values) and hit.values[-1] is tokens[-1]
@@ -222,8 +223,16 @@ def _path(table: Table, row: str, column: str | None = None) -> str:
 
 
 def _plain(tokens: Sequence[Token], n: int) -> bool:
-    """Whether a row prints exactly one value a cell and nothing else (the common row)."""
-    return len(tokens) == n and all(t.kind == "value" for t in tokens)
+    """Whether a row prints exactly one value a cell (the common row): nothing else, or in a
+    text line also empty columns, which do not count when every cell has its value."""
+    if len(tokens) == n:
+        return all(t.kind == "value" for t in tokens)
+    values = 0
+    for token in tokens:
+        if token.cell or token.kind not in ("value", "gap"):
+            return False
+        values += token.kind == "value"
+    return values == n
 
 
 def _write_plain(out: TableRead, table: Table, row: str, tokens: Sequence[Token]) -> list[Note]:
