@@ -84,6 +84,7 @@ def read_lines(
                     table,
                     _tokens_in(tokens, span),
                     ends_document=span[1] >= len(text) and not _complete(spans),
+                    page_breaks=tokens.skipped,
                 )
                 if span
                 else TableRead(data=table.blank())

@@ -55,10 +55,16 @@ def _row_sums(fmt: FormatName, key: str) -> tuple[Sum, ...]:
 
 
 def read_table(
-    fmt: FormatName, table: Table, tokens: Sequence[Token], *, ends_document: bool = False
+    fmt: FormatName,
+    table: Table,
+    tokens: Sequence[Token],
+    *,
+    ends_document: bool = False,
+    page_breaks: frozenset[int] = frozenset(),
 ) -> TableRead:
     """Read one table from the tokens of its region; ``ends_document`` when the source ends
-    inside the region (a truncated page)."""
+    inside the region (a truncated page); ``page_breaks``: the source lines dropped as page
+    numbers or site chrome."""
     if table.key == "appeals":
         return _read_appeals(table, tokens)
     result = scan(fmt, table, tokens)
@@ -75,6 +81,13 @@ def read_table(
         row = table.rows[index]
         if order is None and _plain(hit.values, len(row.columns)):
             printed = [t for t in hit.values if t.kind == "value"]
+            if page_breaks and _scrambled(printed, sums, page_breaks):
+                message = (
+                    "该行数值跨页印刷，且各列之和与总计不符，"
+                    "无法确定各数值所在的列（页面文字顺序可能已打乱），记为空"
+                )
+                rows[row.key] = RowCells(blank_row(len(row.columns)), note=message)
+                continue
             cell_notes[row.key] = _write_plain(out, table, row.key, printed)
             rows[row.key] = None
         elif order is None:
@@ -220,6 +233,17 @@ def _reordered(tokens: Sequence[Token], order: Sequence[int]) -> RowCells:
 
 def _path(table: Table, row: str, column: str | None = None) -> str:
     return f"{table.key}.{row}" + (f".{column}" if column else "")
+
+
+def _scrambled(values: Sequence[Token], sums: Sequence[Sum], breaks: frozenset[int]) -> bool:
+    """Whether a row's values straddle a page break and break its sums: a PDF text layer
+    without layout prints the cells around a page footer out of order."""
+    if not sums:
+        return False
+    first, last = values[0].source_line, values[-1].source_line
+    if not any(first < line < last for line in breaks):
+        return False
+    return not _sums_hold([parse_value(t)[0] for t in values], sums)
 
 
 def _plain(tokens: Sequence[Token], n: int) -> bool:

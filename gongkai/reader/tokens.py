@@ -148,6 +148,7 @@ class Tokens:
     text: str
     tokens: tuple[Token, ...]
     line_starts: tuple[int, ...]
+    skipped: frozenset[int] = frozenset()  # lines dropped as page numbers or site chrome
 
 
 def _offsets(line: str, pieces: Sequence[tuple[str, TokenKind]]) -> Iterator[int]:
@@ -269,6 +270,7 @@ def tokenize(
         if first < stop and starts[first] + len(texts[first]) < span[0]:
             first += 1
     append = out.append
+    skipped: list[int] = []
     for index in range(first, stop):
         src, text_ = lines[index], texts[index]
         if src.cell:
@@ -276,6 +278,7 @@ def tokenize(
             continue
         plan = _short_line(text_) if len(text_) <= CACHED_LINE else _plan_line(text_)
         if plan is None:
+            skipped.append(index)
             continue
         where, line, base = src.where, src.line, starts[index]
         if plan is _BAR:
@@ -289,4 +292,4 @@ def tokenize(
                     (piece, kind, where, line, False, False, base + at, index, piped, delimited),
                 )
             )
-    return Tokens(text.text, tuple(out), text.starts)
+    return Tokens(text.text, tuple(out), text.starts, frozenset(skipped))
