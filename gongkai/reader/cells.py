@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from gongkai.reader.digits import Split, Sum, TooAmbiguous, splits
+from gongkai.reader.digits import Split, Sum, TooAmbiguous, fewest_cells, splits
 from gongkai.reader.tokens import DASH, VALUE, Token
 from gongkai.record import Provenance, Value
 
@@ -83,11 +83,15 @@ def row_cells(
     sums: Sequence[Sum] = (),
     *,
     cut_off: bool = False,
+    merging: bool = False,
 ) -> RowCells:
     """Cells of a row of ``n`` columns from the value tokens printed after its label.
 
     ``sums``: the row's identities (see ``digits.splits``), which decide how a digit run that
     lost its separators is split.
+
+    ``merging``: the table prints digit runs that are no number ("000023"), so the page runs
+    cells together.
 
     ``cut_off``: the source ends inside this row (a truncated page). Its values, printed one
     by one, are then its first cells; a lone digit after a full row is the next row's ordinal.
@@ -153,6 +157,17 @@ def row_cells(
         return RowCells(
             blank_row(n),
             note=f"该行只印有 {len(values)} 个数值（“{raw}”），少于 {n} 列，无法对应，记为空",
+        )
+    merged = merging or any(fewest_cells([g]) > 1 for g in groups)
+    if fewest_cells(groups) < n and (not sums or (len(groups) > 1 and not merged)):
+        # Printed apart, whole numbers may be whole cells with blank cells between them; and a
+        # row without identities has nothing to tell a merged run from a number. A run is split
+        # only when it cannot be fewer numbers ("000", "0 00"), or in a row with sums when the
+        # page is seen to run cells together (one run, or a group that is no number).
+        return RowCells(
+            blank_row(n),
+            note=f"该行只印有 {len(values)} 组数字（“{raw}”），少于 {n} 列，可能有空白单元格，"
+            "无法确定各数值所在的列，记为空",
         )
     try:
         found = splits(groups, n, sums)

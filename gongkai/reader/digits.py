@@ -104,6 +104,16 @@ def splits(groups: Sequence[str], n: int, sums: Sequence[Sum] = ()) -> list[Spli
     return out
 
 
+def fewest_cells(groups: Sequence[str]) -> int:
+    """The fewest cells printed digit groups can be: a number never starts with 0 unless it is
+    0, so each leading zero of a group is a cell of its own ("000" is three cells, "023" two)."""
+    count = 0
+    for group in groups:
+        rest = group.lstrip("0")
+        count += len(group) - len(rest) + (1 if rest else 0)
+    return count
+
+
 def agreed(candidates: Sequence[Split]) -> list[int | None]:
     """Per cell, the value every candidate agrees on, else None."""
     if not candidates:

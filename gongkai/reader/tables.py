@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -77,6 +77,7 @@ def read_table(
         out.notes.append(Note(message, table.key, None))
     rows: dict[str, RowCells | None] = {}  # None: a plain row, already written
     cell_notes: dict[str, list[Note]] = {}
+    merging: bool | None = None  # whether the table prints runs that are no number (found once)
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
         if order is None and _plain(hit.values, len(row.columns)):
@@ -92,7 +93,11 @@ def read_table(
             rows[row.key] = None
         elif order is None:
             cut_off = ends_document and bool(hit.values) and hit.values[-1] is tokens[-1]
-            rows[row.key] = row_cells(hit.values, len(row.columns), sums, cut_off=cut_off)
+            if merging is None:
+                merging = _runs_cells_together(result.rows.values())
+            rows[row.key] = row_cells(
+                hit.values, len(row.columns), sums, cut_off=cut_off, merging=merging
+            )
         else:
             rows[row.key] = _reordered(hit.values, order)
         if hit.unlabelled:
@@ -233,6 +238,16 @@ def _reordered(tokens: Sequence[Token], order: Sequence[int]) -> RowCells:
 
 def _path(table: Table, row: str, column: str | None = None) -> str:
     return f"{table.key}.{row}" + (f".{column}" if column else "")
+
+
+def _runs_cells_together(hits: Iterable[RowHit]) -> bool:
+    """Whether a table prints a digit run that is no number ("000023", "00"): its page runs
+    cells together, so a row's runs printed apart may still hold several cells."""
+    return any(
+        t.kind == "value" and len(t.text) > 1 and t.text[0] == "0" and t.text.isdigit()
+        for hit in hits
+        for t in hit.values
+    )
 
 
 def _scrambled(values: Sequence[Token], sums: Sequence[Sum], breaks: frozenset[int]) -> bool:
