@@ -37,6 +37,33 @@ _DROP = (
     "svg", "math", "select", "textarea", "button", "input", "map", "canvas", "video", "audio",
     "frameset", "noframes", "xml",
 )  # fmt: skip
+# Inside table cells, text a reader of the page does not see as the cell's value: struck-out
+# text, footnote markers (419<sup>1</sup> is 419), hidden elements. (Only inside cells: a page
+# may hide its whole article and show it with a script.)
+_UNPRINTED = etree.XPath(
+    "(//td|//th)//*[self::del or self::s or self::strike or self::sup or self::sub or @hidden"
+    " or contains(translate(@style, ' ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),"
+    " 'display:none')]"
+)
+
+
+def _drop_unprinted(root: etree._Element) -> None:
+    found = _UNPRINTED(root)
+    for element in found if isinstance(found, list) else ():
+        if not isinstance(element, etree._Element):
+            continue
+        parent = element.getparent()
+        if parent is None:
+            continue
+        tail = element.tail or ""
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(element)
+
+
 _BLOCK = frozenset(
     {
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
@@ -109,6 +136,7 @@ def read_html(page: str | bytes, *, source_lines: bool = True) -> HtmlResult:
         return HtmlResult((), None, None)
     title, published = _metadata(root)
     etree.strip_elements(root, *_DROP, with_tail=False)
+    _drop_unprinted(root)
     body = root.find("body")
     if body is None:
         body = root

@@ -46,6 +46,12 @@ _YEAR_FIRST_TAIL = re.compile(
 _PERIOD = re.compile(
     rf"{_YEAR}\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-)\s*(?:\d+年)?\s*12\s*月\s*31\s*日"
 )
+# The statistics period stated in its own words: it says which year the tables count, even
+# where the title names the year of publication ("…2024年…年度报告" about 2023).
+_STATED_PERIOD = re.compile(
+    rf"统计(?:期限|时限|时间|期间)\s*(?:为|是)?\s*(?:自|从)?\s*{_YEAR}\s*年\s*1\s*月\s*1\s*日"
+    rf"\s*(?:起)?\s*(?:至|到|-)\s*(?:{_YEAR}\s*年)?\s*12\s*月\s*31\s*日"
+)
 _ANY_YEAR = re.compile(rf"{_YEAR}\s*年度?(?:政府)?信息公开")
 _CONTACT = re.compile(
     rf"(?:与|向|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
@@ -271,6 +277,10 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
         period = _PERIOD.search(text)
         if period and int(period.group(1)) != year:
             year = int(period.group(1))
+    elif "统计" in text:  # …unless the text states its statistics period in so many words
+        stated = _STATED_PERIOD.search(text)
+        if stated and (stated.group(2) is None or stated.group(2) == stated.group(1)):
+            year = int(stated.group(1))
     if agency is None:
         m = _CONTACT.search(text)
         agency = m.group(1) if m else None

@@ -31,6 +31,9 @@ _EXTRA: dict[str, str] = {
     "\u3011": "]",
     "\u3014": "(",
     "\u3015": ")",
+    # Footnote markers: circled and superscript digits would become digits of the number they
+    # follow ("419①" is 419 with a note mark, not 4191); they become a space.
+    **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²³⁰⁴⁵⁶⁷⁸⁹", " "),
 }
 
 

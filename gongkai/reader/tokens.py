@@ -100,6 +100,8 @@ _PLACEHOLDER = re.compile(r"^数据\d+$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万元|元)?")
 # A number followed by one of these is prose ("收到5件", "2019年"), not a printed cell.
 _PROSE_UNITS = set("件个条项次份年月日号人家余万亿%％多天期场篇名批户类页起宗部位所台套岁届轮")
+# A number after one of these is an estimate ("约420", "超100"): prose, not a printed cell.
+_APPROXIMATE = frozenset("约近逾超")
 _ORDINAL_AFTER = re.compile(r"[.、][\u3400-\u9fff]")
 
 
@@ -118,7 +120,7 @@ def _cut(piece: str) -> Iterator[tuple[str, TokenKind]]:
     pos = 0
     for m in _NUMBER.finditer(piece):
         before = piece[m.start() - 1] if m.start() else ""
-        if before and not _is_label_char(before):
+        if before and (not _is_label_char(before) or before in _APPROXIMATE):
             continue
         number, unit = m.group(1), m.group(2)
         if unit is None and "." not in number and _ORDINAL_AFTER.match(piece, m.end()):
