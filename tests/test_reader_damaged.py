@@ -25,8 +25,6 @@ CASES = sorted(HERE.glob("*.expected.json"))
 
 # Known failures, kept as tests so that they are seen (strict: fixing one fails the xfail).
 KNOWN_WRONG: dict[str, str] = {
-    "hidden-run-in-docx-cell-2021.docx": "a Word run hidden with w:vanish is read with the "
-    "visible digits of its cell (mammoth keeps hidden text)",
     "pdf-wrapped-numbers-vertically-centred-row-at-page-end.pdf": "a number wrapped inside a "
     "narrow PDF cell (713 as 71 / 3, the row's other values on the middle line) lends its "
     "second half to the row's last cell",

@@ -10,6 +10,7 @@ import io
 import zipfile
 
 import mammoth
+from lxml import etree
 
 from gongkai.errors import CorruptInputError, UnsupportedInputError
 from gongkai.reader._html import HtmlResult, read_html
@@ -77,6 +78,7 @@ def read_docx(data: bytes, *, claimed: bool) -> HtmlResult:
                 "Word 文档已损坏：缺少正文部分（word/document.xml）。"
                 "请在 Word/WPS 中打开后另存为 .docx，或重新下载"
             )
+        data = _without_hidden_runs(archive, data)
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), convert_image=_NO_IMAGES)
         html = result.value
@@ -88,6 +90,46 @@ def read_docx(data: bytes, *, claimed: bool) -> HtmlResult:
     if not isinstance(html, str):
         raise CorruptInputError("Word 文档无法转换：请在 Word/WPS 中打开后另存为 .docx 再试")
     return read_html(f"<html><body>{html}</body></html>", source_lines=False)
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Runs formatted as hidden (w:vanish, unless switched off): Word does not print them, mammoth
+# would, and a hidden "3" before a cell's "419" would make it 3419.
+_HIDDEN_RUNS = etree.XPath(
+    "//w:r[w:rPr/w:vanish[not(@w:val) or (@w:val != '0' and @w:val != 'false')]]",
+    namespaces={"w": _W},
+)
+
+
+def _without_hidden_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
+    """The document with its hidden runs removed (unchanged when it has none)."""
+    try:
+        xml = archive.read("word/document.xml")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        return data  # mammoth reports the damage
+    if b"vanish" not in xml:
+        return data
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(xml, parser)
+    except etree.LxmlError:
+        return data
+    hidden = _HIDDEN_RUNS(root)
+    runs = [r for r in hidden if isinstance(r, etree._Element)] if isinstance(hidden, list) else []
+    if not runs:
+        return data
+    for run in runs:
+        parent = run.getparent()
+        if parent is not None:
+            parent.remove(run)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            if info.filename == "word/document.xml":
+                copy.writestr(info, etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+            else:
+                copy.writestr(info, archive.read(info.filename))
+    return out.getvalue()
 
 
 def _guard(infos: list[zipfile.ZipInfo]) -> None:
