@@ -24,13 +24,7 @@ HERE = Path(__file__).parent / "fixtures" / "damaged"
 CASES = sorted(HERE.glob("*.expected.json"))
 
 # Known failures, kept as tests so that they are seen (strict: fixing one fails the xfail).
-KNOWN_WRONG: dict[str, str] = {
-    "pdf-wrapped-numbers-vertically-centred-row-at-page-end.pdf": "a number wrapped inside a "
-    "narrow PDF cell (713 as 71 / 3, the row's other values on the middle line) lends its "
-    "second half to the row's last cell",
-    "pdftotext-layout-number-wrapped-in-narrow-total-column-005": "the same wrapped numbers, "
-    "in pdftotext -layout text",
-}
+KNOWN_WRONG: dict[str, str] = {}
 # Cells each case may still miss (null where a reader could see the value). Lower, never raise.
 MISSED_AT_MOST = {
     "blank-cell-digits-of-neighbour-split-seed000": 2,  # a lone "|" may open the next row
@@ -45,8 +39,10 @@ MISSED_AT_MOST = {
     # A ruled PDF table's row at a page break is not found as a table row.
     "pdf-row-not-detected-near-page-break-2021.pdf": 6,
     "weasyprint-narrow-columns-005.pdf": 42,
-    "pdf-wrapped-numbers-vertically-centred-row-at-page-end.pdf": 168,
-    "pdftotext-layout-number-wrapped-in-narrow-total-column-005": 15,
+    # Numbers wrapped inside narrow cells: a row taking a piece from another line and
+    # breaking its sum is null.
+    "pdf-wrapped-numbers-vertically-centred-row-at-page-end.pdf": 175,
+    "pdftotext-layout-number-wrapped-in-narrow-total-column-005": 56,
 }
 
 

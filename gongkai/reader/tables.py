@@ -89,6 +89,13 @@ def read_table(
                 )
                 rows[row.key] = RowCells(blank_row(len(row.columns)), note=message)
                 continue
+            if sums and _straggling(printed, sums):
+                message = (
+                    "该行数值分在几行印刷（单元格内的数字可能折行），且各列之和与总计不符，"
+                    "无法确定各数值，记为空"
+                )
+                rows[row.key] = RowCells(blank_row(len(row.columns)), note=message)
+                continue
             cell_notes[row.key] = _write_plain(out, table, row.key, printed)
             rows[row.key] = None
         elif order is None:
@@ -258,6 +265,18 @@ def _scrambled(values: Sequence[Token], sums: Sequence[Sum], breaks: frozenset[i
     first, last = values[0].source_line, values[-1].source_line
     if not any(first < line < last for line in breaks):
         return False
+    return not _sums_hold([parse_value(t)[0] for t in values], sums)
+
+
+def _straggling(values: Sequence[Token], sums: Sequence[Sum]) -> bool:
+    """Whether a row printed on one line (several values on it) takes values from another
+    line and breaks its sums: a number wrapped inside a narrow PDF cell ("713" as "71" above
+    the row and "3" below it) lends a piece to the row."""
+    lines = [t.source_line for t in values]
+    if lines[0] == lines[-1]:
+        return False
+    if max(lines.count(line) for line in set(lines)) < 2:
+        return False  # one value a line: a page printing one cell per line
     return not _sums_hold([parse_value(t)[0] for t in values], sums)
 
 
