@@ -64,6 +64,7 @@ def _drop_unprinted(root: etree._Element) -> None:
         parent.remove(element)
 
 
+_NUMBER_CELL = re.compile(r"^\s*[+-]?\d[\d,.]*\s*$")  # a cell that is just a number
 _BLOCK = frozenset(
     {
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
@@ -143,7 +144,7 @@ def read_html(page: str | bytes, *, source_lines: bool = True) -> HtmlResult:
     scope, note = _article_scope(body)
     walker = _Walker(scope, source_lines)
     lines = walker.run()
-    notes = (note,) if note else ()
+    notes = ((note,) if note else ()) + tuple(walker.notes)
     return HtmlResult(tuple(lines), title, published, notes)
 
 
@@ -333,6 +334,7 @@ class _Walker:
         self.scope = scope
         self.source_lines = source_lines
         self.lines: list[Line] = []
+        self.notes: list[str] = []  # Chinese notes on what was read differently from the page
         self.paragraphs = 0
         self.tables = 0
         self.grid_steps = 0
@@ -446,10 +448,12 @@ class _Walker:
         self.tables += 1
         number = self.tables
         busy_until: dict[int, int] = {}
+        merged_values: set[int] = set()  # columns a number spanning rows covers, until busy ends
         for r, (cells, row_texts) in enumerate(zip(rows, texts, strict=True), start=1):
             column = 1
             for index, (cell, text) in enumerate(zip(cells, row_texts, strict=True)):
                 while busy_until.get(column, 0) >= r:
+                    self._merged_value(merged_values, column, number, r)
                     column += 1
                     self._spend(1)
                 colspan = _span(cell.get("colspan"), 1000)
@@ -458,11 +462,29 @@ class _Walker:
                     self._spend(colspan)
                     for c in range(column, column + colspan):
                         busy_until[c] = r + rowspan - 1
+                    if index > 0 and rowspan <= 60 and colspan <= 20 and _NUMBER_CELL.match(text):
+                        # One number for several rows: no row's own value. Every row it
+                        # covers gets a blank cell in its place.
+                        merged_values.update(range(column, column + colspan))
+                        self.notes.append(
+                            f"表格{number} 第{r}行第{column}列的数值“{text.strip()}”合并了 "
+                            f"{rowspan} 行，无法分到各行，记为空"
+                        )
+                        text = ""
                 line = _source_line(cell) if self.source_lines else None
                 where = f"表格{number} 第{r}行第{column}列"
                 self._emit(Line(text, where, line, True, index == 0, number))
                 column += colspan
+            while merged_values and busy_until.get(column, 0) >= r:  # covered columns at the end
+                self._merged_value(merged_values, column, number, r)
+                column += 1
+                self._spend(1)
         return True
+
+    def _merged_value(self, merged: set[int], column: int, table: int, row: int) -> None:
+        """A blank cell where a number merged over several rows covers this row."""
+        if column in merged:
+            self._emit(Line("", f"表格{table} 第{row}行第{column}列", None, True, False, table))
 
     def _spend(self, steps: int) -> None:
         self.grid_steps += steps

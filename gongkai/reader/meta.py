@@ -100,6 +100,7 @@ class Meta:
 _LEAD_IN = re.compile(
     r"^(?:.*?(?:现向社会公布|特向社会公布|向社会公布|现将|现予公布|现公布|公布|编制|发布|关于印发|印发|关于))"
 )
+_LEAD_WORD = re.compile(r"^(?:公布|印发|转发|发布)")
 _SELF = re.compile(r"^(?:我|本)[\u3400-\u9fff]{1,3}$")  # 我镇, 本机关: no name
 _SENTENCE_BREAK = re.compile(r"[,，。;；:：、》」]")
 
@@ -109,7 +110,7 @@ def _clean_agency(raw: str) -> str | None:
     agency = _CHROME_PREFIX.sub("", agency.split()[-1] if agency.split() else agency)
     agency = _SENTENCE_BREAK.split(agency)[-1]
     agency = agency.removesuffix("关于")  # 某镇人民政府关于2023年…报告
-    agency = _LEAD_IN.sub("", agency)
+    agency = _LEAD_WORD.sub("", _LEAD_IN.sub("", agency))  # 关于公布…, 关于印发…
     if _SELF.match(agency):
         return None
     agency = agency.strip("()")
@@ -226,27 +227,41 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
 
 
 def find_published(text: str, title_end: int, hint: str | None) -> str | None:
-    m = _PUBLISHED.search(text)
-    if m:
-        return _iso(m)
+    # The 发布时间 printed after the title first: before it, a page lists other items' dates.
+    for start in (title_end, 0) if title_end else (0,):
+        for m in _PUBLISHED.finditer(text, start):
+            if not _elsewhere(text, m.start()):
+                return _iso(m)
     if hint:
         return hint
     head = text[:1500]
     # A match of _PAGE_TIME starts at most one character before its tail: the search can start
     # one character before the first tail, and there is no match without one.
     page_time = _PAGE_TIME_TAIL.search(head)
-    m = _PAGE_TIME.search(head, max(0, page_time.start() - 1)) if page_time else None
-    if m:
-        return _iso(m)
+    timed = _PAGE_TIME.search(head, max(0, page_time.start() - 1)) if page_time else None
+    if timed and not _elsewhere(head, timed.start()):
+        return _iso(timed)
     after_title = text[title_end : title_end + 200] if title_end else ""
-    m = _LONE_DATE.search(after_title) if _may_have_lone_date(after_title) else None
-    if m:
-        return _iso(m)
+    lone = _LONE_DATE.search(after_title) if _may_have_lone_date(after_title) else None
+    if lone:
+        return _iso(lone)
     tail = text[-600:]
     dates = list(_LONE_DATE.finditer(tail)) if _may_have_lone_date(tail) else []
+    dates = [d for d in dates if not _elsewhere(tail, d.start())]
     if dates:
         return _iso(dates[-1])
     return None
+
+
+def _elsewhere(text: str, at: int) -> bool:
+    """Whether the line at ``at`` is a link to another page (上一篇, 下一篇, 相关…)."""
+    # What precedes the date on its line, up to a link title's length (a flattened page is
+    # one line: the whole of it says nothing).
+    start = max(text.rfind("\n", 0, at) + 1, at - 80)
+    return _OTHER_PAGE.search(text, start, at) is not None
+
+
+_OTHER_PAGE = re.compile(r"上一篇|下一篇|上一条|下一条|相关(?:阅读|链接|文章|新闻|信息)")
 
 
 def _may_have_lone_date(text: str) -> bool:
@@ -266,10 +281,17 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
     """The metadata of a report; ``title_hint`` is the page's own title (``<title>``, PDF or
     DOCX properties), used only where the text itself does not name the agency or year."""
     agency, year, title_end = find_title(text)
-    if (agency is None or year is None) and title_hint:
-        hinted_agency, hinted_year, _ = find_title(title_hint)
-        agency = agency or hinted_agency
-        year = year or hinted_year
+    if title_hint:
+        hinted_agency, hinted_year, hinted_end = find_title(title_hint)
+        printed = title_hint[:hinted_end].strip()
+        at = text.find(printed) if hinted_agency and hinted_year and len(printed) >= 8 else -1
+        if at >= 0 and (agency, year) != (hinted_agency, hinted_year):
+            # The page's own title, printed as a heading of the text: the titles found before
+            # it belong to the page's chrome (breadcrumbs, lists of related reports).
+            agency, year, title_end = hinted_agency, hinted_year, at + len(printed)
+        elif agency is None or year is None:
+            agency = agency or hinted_agency
+            year = year or hinted_year
     if year is None:
         m = _PERIOD.search(text) or _ANY_YEAR.search(text) or _OPENING_YEAR.search(text)
         year = int(m.group(1)) if m else None

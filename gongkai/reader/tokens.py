@@ -58,7 +58,7 @@ class Token(NamedTuple):
 # A printed cell value: a number with an optional unit, or a sign for "none".
 # Groups: sign (本年增/减 is printed "-3", "减少3" or "增加5"), currency, number (thousands may be
 # separated: "447,228", "1,234.56"), unit.
-_UNIT = r"(万元|万|元|件|个|条|项|次|份)"
+_UNIT = r"(万元|元|件|个|条|项|次|份)"  # (a bare 万 or 千 multiplies: "1.2万" is no cell)
 VALUE = re.compile(
     rf"^([+-]|增加|减少|增|减)?(¥)?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_UNIT}?$"
 )
@@ -90,6 +90,10 @@ def _pieces(text: str) -> tuple[tuple[str, TokenKind], ...]:
 def _located_pieces(text: str) -> tuple[tuple[str, TokenKind, int], ...]:
     """A line cut into (piece, kind, offset in the line)."""
     pieces = [cut for piece in _SPLIT.split(text) if piece for cut in _cut(piece)]
+    for i in range(len(pieces) - 1, 0, -1):
+        (word, _), (number, next_kind) = pieces[i - 1], pieces[i]
+        if word in _SIGN_WORDS and next_kind == "value" and number[:1].isdigit():
+            pieces[i - 1 : i + 1] = [(word + number, "value")]
     return tuple(
         (piece, kind, at) for (piece, kind), at in zip(pieces, _offsets(text, pieces), strict=True)
     )
@@ -99,9 +103,15 @@ _short_pieces = lru_cache(maxsize=65536)(_located_pieces)
 _PLACEHOLDER = re.compile(r"^数据\d+$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万元|元)?")
 # A number followed by one of these is prose ("收到5件", "2019年"), not a printed cell.
-_PROSE_UNITS = set("件个条项次份年月日号人家余万亿%％多天期场篇名批户类页起宗部位所台套岁届轮")
-# A number after one of these is an estimate ("约420", "超100"): prose, not a printed cell.
-_APPROXIMATE = frozenset("约近逾超")
+# (Also a multiplier, 万/千/亿, and a bound: "1200以上", "50左右", "12余", "30多".)
+_PROSE_UNITS = set(
+    "件个条项次份年月日号人家余万千亿%％多天期场篇名批户类页起宗部位所台套岁届轮以左上"
+)
+# A number after one of these is an estimate or a bound ("约420", "超100", "不足12", "至少3",
+# "低于50", "不到5", "超过8"): prose, not a printed cell.
+_APPROXIMATE = frozenset("约近逾超足少于到过")
+# A sign word printed apart from its number ("减 3") still signs it.
+_SIGN_WORDS = frozenset({"增", "减", "增加", "减少"})
 _ORDINAL_AFTER = re.compile(r"[.、][\u3400-\u9fff]")
 
 
