@@ -35,13 +35,12 @@ MISSED_AT_MOST = {
     "blank-cell-table2-digits-split-layout-2021": 3,
     # One cell that is no number ("1 056", "0（件）", "若干") nulls its row.
     "odd-cell-nulls-whole-row-pipe-2021": 6,
-    "odd-cell-nulls-whole-row-space-in-number-and-unit-in-brackets": 19,
     # A ruled PDF table's row at a page break is not found as a table row.
     "pdf-row-not-detected-near-page-break-2021.pdf": 6,
-    "weasyprint-narrow-columns-005.pdf": 42,
+    "weasyprint-narrow-columns-005.pdf": 6,
     # Numbers wrapped inside narrow cells: a row taking a piece from another line and
     # breaking its sum is null.
-    "pdf-wrapped-numbers-vertically-centred-row-at-page-end.pdf": 175,
+    "pdf-wrapped-numbers-vertically-centred-row-at-page-end.pdf": 104,
     "pdftotext-layout-number-wrapped-in-narrow-total-column-005": 56,
     # A row with a cell that is no number is null (approximations, 万 as a multiplier).
     "bound-words-not-values-2021-pipe": 6,

@@ -58,7 +58,8 @@ class Token(NamedTuple):
 # A printed cell value: a number with an optional unit, or a sign for "none".
 # Groups: sign (本年增/减 is printed "-3", "减少3" or "增加5"), currency, number (thousands may be
 # separated: "447,228", "1,234.56"), unit.
-_UNIT = r"(万元|元|件|个|条|项|次|份)"  # (a bare 万 or 千 multiplies: "1.2万" is no cell)
+# A unit, also in brackets ("0(件)"); a bare 万 or 千 multiplies: "1.2万" is no cell.
+_UNIT = r"(万元|元|件|个|条|项|次|份|\((?:万元|元|件|个|条|项|次|份)\))"
 VALUE = re.compile(
     rf"^([+-]|增加|减少|增|减)?(¥)?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_UNIT}?$"
 )
@@ -246,6 +247,11 @@ def _gaps(text: str) -> list[int]:
 _short_line = lru_cache(maxsize=65536)(_plan_line)
 
 
+_SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
+_NO_NUMBER = frozenset({"若干", "不详", "未统计", "暂无", "不适用", "无数据", "待定", "未知"})
+_NUMBER_LIKE = re.compile(r"^[^\u3400-\u9fff]*\d[^\u3400-\u9fff]*$")  # digits, no Chinese
+
+
 def _cell_tokens(out: list[Token], src: SourceLine, stripped: str, base: int, index: int) -> None:
     """The tokens of one structured table cell (``stripped`` of spaces and pipes)."""
     where, line, opens = src.where, src.line, src.row_start
@@ -253,6 +259,16 @@ def _cell_tokens(out: list[Token], src: SourceLine, stripped: str, base: int, in
         out.append(Token("", "blank", where, line, opens, True, base, index))
         return
     if VALUE.match(stripped) or DASH.match(stripped):
+        out.append(Token(stripped, "value", where, line, opens, True, base, index))
+        return
+    if _SPACED_THOUSANDS.match(stripped):  # one cell's "1 056": one number
+        out.append(
+            Token(stripped.replace(" ", ","), "value", where, line, opens, True, base, index)
+        )
+        return
+    if not opens and (stripped in _NO_NUMBER or _NUMBER_LIKE.match(stripped)):
+        # A value cell printing something that is no number ("若干", "12%", "(12)"): the cell
+        # is null with a note; read as text it would cut its row in two.
         out.append(Token(stripped, "value", where, line, opens, True, base, index))
         return
     parts = _cell_pieces(stripped)
