@@ -70,6 +70,7 @@ def _provenance(token: Token, how: str = "read", raw: str | None = None) -> Prov
     return Provenance(token.where, token.text if raw is None else raw, how, token.line)
 
 
+_LEADING_ZERO = re.compile(r"^0\d")  # "056": no number prints so; "0" and "0.5" do
 BLANK = Cell(None, None)  # a cell nothing was printed for (a tuple: one is shared by all)
 
 
@@ -99,6 +100,13 @@ def row_cells(
     if not tokens:
         return RowCells(blank_row(n))
     values = [t for t in tokens if t.kind == "value"]
+    if any(_LEADING_ZERO.match(t.text) for t in values) and len(values) >= n:
+        raw = " ".join(t.text for t in values)
+        return RowCells(
+            blank_row(n),
+            note=f"该行的数值“{raw}”中有以 0 开头的数字，可能是被空格隔开的一个数"
+            "（如“1 056”），无法确定各数值，记为空",
+        )
     if len(values) == n == len(tokens):  # the common row: one value a cell
         return RowCells(_read_cells(values))
     placed = _placed_by_bars(tokens, n)
@@ -123,9 +131,9 @@ def row_cells(
         if len(tokens) == n:
             return RowCells([_direct(t) for t in tokens])
     values = [t for t in tokens if t.kind == "value"]
+    raw = " ".join(t.text for t in values)
     if len(values) == n:
         return RowCells([_direct(t) for t in values])
-    raw = " ".join(t.text for t in values)
     if len(values) > n:
         return RowCells(
             blank_row(n),
@@ -140,10 +148,22 @@ def row_cells(
         printed = [
             t for t in tokens if t.kind == "value" or (t.kind == "gap" and t.source_line in lines)
         ]
-        while len(printed) > n and printed[-1].kind == "gap":
+        leading = printed[0].kind == "gap"
+        while len(printed) > n and printed[-1].kind == "gap" and not leading:
             printed.pop()  # the empty column a page prints after the last cell
-        if len(printed) == n:  # the blank cells are printed: every value has its column
-            return RowCells([_direct(t) if t.kind == "value" else BLANK for t in printed])
+        if len(printed) == n and not (leading and printed[-1].kind == "gap"):
+            # The blank cells are printed: every value has its column. (Empty columns on both
+            # sides of the values: one side may be a merged label's, and which is not known.)
+            cells = [_direct(t) if t.kind == "value" else BLANK for t in printed]
+            if _fits(cells, sums):
+                return RowCells(cells)
+            # An empty column may be a merged label's, not a blank cell: the values do not add
+            # up where the gaps put them.
+            return RowCells(
+                blank_row(n),
+                note=f"该行的空白单元格按位置对应后，各列与总计不符（“{raw}”），"
+                "空列可能属于合并的标签，无法确定各数值所在的列，记为空",
+            )
     if any(t.delimited or t.cell for t in values):
         # Printed between pipes, tabs or table cells, each number is a whole cell: a row
         # with fewer numbers than columns has blank cells, and where they are is not known.
@@ -200,6 +220,22 @@ def _placed_by_bars(tokens: Sequence[Token], n: int) -> list[Token] | None:
 
 
 _new = tuple.__new__  # builds a NamedTuple without its constructor's extra call
+
+
+def _fits(cells: Sequence[Cell], sums: Sequence[Sum]) -> bool:
+    """Whether the known cells of a row can satisfy its sums (all counts are non-negative): the
+    parts add up to the total when all are known, and never exceed it."""
+    values = [cell.value for cell in cells]
+    for parts, total in sums:
+        whole = values[total]
+        known = [values[p] for p in parts if values[p] is not None]
+        if whole is None:
+            continue
+        if len(known) == len(parts) and sum(known) != whole:  # type: ignore[arg-type]
+            return False
+        if sum(known) > whole:  # type: ignore[arg-type]
+            return False
+    return True
 
 
 def _read_cells(values: Sequence[Token]) -> list[Cell]:

@@ -283,6 +283,8 @@ def _straggling(values: Sequence[Token], sums: Sequence[Sum]) -> bool:
 def _plain(tokens: Sequence[Token], n: int) -> bool:
     """Whether a row prints exactly one value a cell (the common row): nothing else, or in a
     text line also empty columns, which do not count when every cell has its value."""
+    if any(t.kind == "value" and t.text[:1] == "0" and t.text[1:2].isdigit() for t in tokens):
+        return False  # "056": see row_cells
     if len(tokens) == n:
         return all(t.kind == "value" for t in tokens)
     values = 0

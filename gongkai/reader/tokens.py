@@ -200,6 +200,10 @@ _Plan = tuple[tuple[tuple[str, TokenKind, int], ...], bool, bool]
 _BAR: _Plan = ((), False, False)
 CACHED_LINE = 200  # lines up to this long are cut once and remembered
 _DELIMITER = re.compile(r"[|\t]")
+_DIGIT_SPACE_DIGITS = re.compile(r"\d \d{3}")
+_SPACED_COLUMN = re.compile(r"(?:(?<=  )|^)\d{1,3}(?: \d{3})+(?=  |\s*$)")
+# A delimited cell holding one number grouped by spaces: "| 1 056 |", "\t447 228\t".
+_SPACED_CELL = re.compile(r"(?:(?<=[|\t])|^)[ ]*\d{1,3}(?: \d{3})+(?=[ ]*(?:[|\t]|$))")
 
 
 def _plan_line(text: str) -> _Plan | None:
@@ -213,8 +217,14 @@ def _plan_line(text: str) -> _Plan | None:
     stripped = text.strip()
     if stripped == "|":
         return _BAR
-    pieces = _located_pieces(text)
     delimited = "|" in stripped or "\t" in stripped
+    if delimited and " " in text:  # "| 1 056 |": one cell, one number (same length)
+        text = _SPACED_CELL.sub(lambda m: m.group(0).replace(" ", ","), text)
+    elif "  " in text and _DIGIT_SPACE_DIGITS.search(text):
+        # Columns set off by runs of spaces (a PDF text layer with layout): a group of digits
+        # set off by single spaces inside one column is one number ("3 480").
+        text = _SPACED_COLUMN.sub(lambda m: m.group(0).replace(" ", ","), text)
+    pieces = _located_pieces(text)
     if delimited:
         # Empty cells after the last label of the line: a row's blank cells. (Between two
         # labels they are a header's merged columns, and would cut the label run.)
