@@ -24,7 +24,13 @@ HERE = Path(__file__).parent / "fixtures" / "damaged"
 CASES = sorted(HERE.glob("*.expected.json"))
 
 # Known failures, kept as tests so that they are seen (strict: fixing one fails the xfail).
-KNOWN_WRONG: dict[str, str] = {}
+KNOWN_WRONG: dict[str, str] = {
+    "table2-number-wrapped-in-narrow-cell-label-centred-layout-2021": "a number wrapped inside "
+    "a narrow PDF cell of table 二 lends its second half to the row (table 二 has no sums to "
+    "catch it)",
+    "table3-two-wrapped-cells-fragments-keep-row-sum-layout-2021": "two wrapped numbers in one "
+    "row of table 三 whose pieces still add up are read as those pieces",
+}
 # Cells each case may still miss (null where a reader could see the value). Lower, never raise.
 MISSED_AT_MOST = {
     "blank-cell-digits-of-neighbour-split-seed000": 2,  # a lone "|" may open the next row
@@ -48,6 +54,14 @@ MISSED_AT_MOST = {
     "change-sign-word-space-before-number-2019": 6,
     "wan-multiplier-in-count-cell-2021-pipe": 2,
     "wan-multiplier-in-count-cell-2021": 2,
+    # Empty columns on both sides of a row's values (a merged label's?), numbers grouped by
+    # spaces beside a blank cell: null.
+    "blank-last-cell-plus-colspan-label-empty-cell-markdown-2021": 11,
+    "blank-last-cell-plus-colspan-label-empty-cell-tabs-2021": 11,
+    "space-grouped-thousands-in-row-with-blank-cell-cell_per_line-2021": 2,
+    "space-grouped-thousands-in-row-with-blank-cell-layout-2021": 4,
+    "space-grouped-thousands-in-row-with-blank-cell-pipe-2021": 4,
+    "table3-two-wrapped-cells-fragments-keep-row-sum-layout-2021": 14,
     # Tables the reader does not find where a human would.
     "local-summary-table-before-official-table3-and-table4-pipe": 29,
     "table3-extra-subtotal-column-for-legal-persons-2021": 175,

@@ -38,12 +38,17 @@ _DROP = (
     "frameset", "noframes", "xml",
 )  # fmt: skip
 # Inside table cells, text a reader of the page does not see as the cell's value: struck-out
-# text, footnote markers (419<sup>1</sup> is 419), hidden elements. (Only inside cells: a page
-# may hide its whole article and show it with a script.)
+# text, footnote markers (419<sup>1</sup> is 419), hidden elements; and hidden tables, rows
+# and cells (a draft left in the page). (Not hidden divs: a page may hide its whole article
+# and show it with a script.)
+_HIDDEN = (
+    "@hidden or contains(translate(@style, ' ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+    " 'abcdefghijklmnopqrstuvwxyz'), 'display:none')"
+)
 _UNPRINTED = etree.XPath(
-    "(//td|//th)//*[self::del or self::s or self::strike or self::sup or self::sub or @hidden"
-    " or contains(translate(@style, ' ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),"
-    " 'display:none')]"
+    "(//td|//th)//*[self::del or self::s or self::strike or self::sup or self::sub"
+    f" or {_HIDDEN}] | //table[{_HIDDEN}] | //tbody[{_HIDDEN}] | //tr[{_HIDDEN}]"
+    f" | //td[{_HIDDEN}] | //th[{_HIDDEN}]"
 )
 
 

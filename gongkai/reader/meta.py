@@ -227,11 +227,10 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
 
 
 def find_published(text: str, title_end: int, hint: str | None) -> str | None:
-    # The 发布时间 printed after the title first: before it, a page lists other items' dates.
-    for start in (title_end, 0) if title_end else (0,):
-        for m in _PUBLISHED.finditer(text, start):
-            if not _elsewhere(text, m.start()):
-                return _iso(m)
+    # The 发布时间 nearest the title: a page lists other items' dates before and after it.
+    found = [m for m in _PUBLISHED.finditer(text) if not _elsewhere(text, m.start())]
+    if found:
+        return _iso(min(found, key=lambda m: abs(m.start() - title_end)))
     if hint:
         return hint
     head = text[:1500]
@@ -261,7 +260,9 @@ def _elsewhere(text: str, at: int) -> bool:
     return _OTHER_PAGE.search(text, start, at) is not None
 
 
-_OTHER_PAGE = re.compile(r"上一篇|下一篇|上一条|下一条|相关(?:阅读|链接|文章|新闻|信息)")
+_OTHER_PAGE = re.compile(
+    r"上一篇|下一篇|上一条|下一条|相关(?:阅读|链接|文章|新闻|信息)|推荐|热点|最新|猜你喜欢|热门"
+)
 
 
 def _may_have_lone_date(text: str) -> bool:
@@ -285,6 +286,8 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
         hinted_agency, hinted_year, hinted_end = find_title(title_hint)
         printed = title_hint[:hinted_end].strip()
         at = text.find(printed) if hinted_agency and hinted_year and len(printed) >= 8 else -1
+        while at >= 0 and _elsewhere(text, at):  # a 上一篇 link to a report of that title
+            at = text.find(printed, at + 1)
         if at >= 0 and (agency, year) != (hinted_agency, hinted_year):
             # The page's own title, printed as a heading of the text: the titles found before
             # it belong to the page's chrome (breadcrumbs, lists of related reports).

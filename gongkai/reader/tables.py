@@ -443,6 +443,21 @@ def _blocks(per_block: int, count: int) -> tuple[Sum, ...]:
     )
 
 
+def _block_order(table: Table, header: str) -> tuple[int, ...]:
+    """The order table 四's header prints its blocks in, by the last alias of each block's row
+    ("复议后起诉" before "未经复议直接起诉"); the layout's order unless every block is named
+    exactly once."""
+    layout_order = tuple(range(len(table.rows)))
+    places = []
+    for index, row in enumerate(table.rows):
+        word = compact(row.aliases[-1] if row.aliases else row.label)
+        at = header.find(word)
+        if at < 0 or header.find(word, at + 1) >= 0:
+            return layout_order
+        places.append((at, index))
+    return tuple(index for _, index in sorted(places))
+
+
 def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
     """Table 四 prints its three blocks side by side: one row of 15 cells after the headers."""
     from gongkai.reader.scan import appeal_values
@@ -455,10 +470,18 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
     rc = row_cells(values, sum(len(r.columns) for r in table.rows), blocks)
     if rc.candidates:
         rc = decided(rc, agreed(rc.candidates))
-    at = 0
-    for row in table.rows:  # the blocks side by side, in the order of the rows
-        _put_row(out, table, row.key, rc.cells[at : at + len(row.columns)])
-        at += len(row.columns)
+    first = values[0].pos
+    header = "".join(compact(t.text) for t in tokens if t.pos < first and t.kind == "text")
+    order = _block_order(table, header)
+    if order != tuple(range(len(table.rows))):
+        shown = "、".join(table.rows[i].label for i in order)
+        out.notes.append(
+            Note(f"本表各栏的印刷顺序（{shown}）与官方格式不同，已按表头对应", table.key)
+        )
+    width = len(table.rows[0].columns)
+    for position, index in enumerate(order):  # the blocks side by side, in the printed order
+        row = table.rows[index]
+        _put_row(out, table, row.key, rc.cells[position * width : (position + 1) * width])
     if rc.note:
         out.notes.append(Note(rc.note, table.key, values[0].where))
     _force_zeros(table, out, set(table.row_keys))

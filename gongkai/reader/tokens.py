@@ -262,6 +262,20 @@ _NO_NUMBER = frozenset({"若干", "不详", "未统计", "暂无", "不适用", 
 _NUMBER_LIKE = re.compile(r"^[^\u3400-\u9fff]*\d[^\u3400-\u9fff]*$")  # digits, no Chinese
 
 
+# A page number centred on its own line (a layout text layer indents it far): a value printed
+# last on a page starts at the line's start in a raw text layer, and is kept.
+_BARE_PAGE_NUMBER = re.compile(r"^[ \t]{10,}\d{1,3}\s*$")
+
+
+def _page_ends(texts: Sequence[str], index: int) -> bool:
+    """Whether the page ends after line ``index`` (the next printed line starts a new page:
+    a PDF text layer's form feed), so that a bare number there is the page's number."""
+    for following in texts[index + 1 : index + 4]:
+        if following.strip(" \t"):
+            return following.lstrip(" \t").startswith("\f")
+    return False
+
+
 def _cell_tokens(out: list[Token], src: SourceLine, stripped: str, base: int, index: int) -> None:
     """The tokens of one structured table cell (``stripped`` of spaces and pipes)."""
     where, line, opens = src.where, src.line, src.row_start
@@ -315,7 +329,7 @@ def tokenize(
             _cell_tokens(out, src, text_.strip(" |"), starts[index], index)
             continue
         plan = _short_line(text_) if len(text_) <= CACHED_LINE else _plan_line(text_)
-        if plan is None:
+        if plan is None or (_BARE_PAGE_NUMBER.match(text_) and _page_ends(texts, index)):
             skipped.append(index)
             continue
         where, line, base = src.where, src.line, starts[index]
