@@ -122,18 +122,24 @@ def row_cells(
         tokens = values
     structured = all(t.cell for t in tokens)
     if structured:
-        values = list(tokens)
+        # A cell opening another table row is that row's (its ordinal, say), once this row
+        # has printed something of its own.
+        ends = next((i for i, t in enumerate(tokens) if i > 0 and t.row_start), len(tokens))
+        values = list(tokens[:ends])
         while len(values) > n and values[-1].kind == "blank":
             values.pop()
         if len(values) == n:
             return RowCells([_direct(t) for t in values])
-        tokens = [t for t in tokens if t.kind == "value"]
+        tokens = [t for t in tokens[:ends] if t.kind == "value"]
         if len(tokens) == n:
-            return RowCells([_direct(t) for t in tokens])
+            return _checked([_direct(t) for t in tokens], sums, " ".join(t.text for t in tokens))
     values = [t for t in tokens if t.kind == "value"]
     raw = " ".join(t.text for t in values)
     if len(values) == n:
-        return RowCells([_direct(t) for t in values])
+        cells = [_direct(t) for t in values]
+        if any(t.kind == "gap" for t in tokens):
+            return _checked(cells, sums, raw)  # which printed cells are empty is not known
+        return RowCells(cells)
     if len(values) > n:
         return RowCells(
             blank_row(n),
@@ -220,6 +226,18 @@ def _placed_by_bars(tokens: Sequence[Token], n: int) -> list[Token] | None:
 
 
 _new = tuple.__new__  # builds a NamedTuple without its constructor's extra call
+
+
+def _checked(cells: list[Cell], sums: Sequence[Sum], raw: str) -> RowCells:
+    """A row whose values fill its columns only once some printed cells are left out (empty
+    cells, a remarks column): kept when the values add up, else null."""
+    if _fits(cells, sums):
+        return RowCells(cells)
+    return RowCells(
+        blank_row(len(cells)),
+        note=f"该行印有的单元格多于列数，略去空白单元格后各列与总计不符（“{raw}”），"
+        "无法确定各数值所在的列，记为空",
+    )
 
 
 def _fits(cells: Sequence[Cell], sums: Sequence[Sum]) -> bool:

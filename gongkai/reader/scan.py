@@ -252,6 +252,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         if skipped and loose and len(loose) == len(table.rows[nxt].columns):
             rows[nxt] = RowHit(nxt, loose[0], list(loose), unlabelled=True)
         loose = []
+        if isinstance(current, RowHit):
+            _drop_ordinal(table, current, hits[0])
         for index, token in hits:
             hit = RowHit(index, token, repeated=index in rows)
             rows[index] = hit  # a repeated label starts the row again
@@ -268,6 +270,25 @@ def _table_words(text: str) -> tuple[bool, int]:
 
 
 _header_words = lru_cache(maxsize=16384)(_table_words)
+
+
+_ORDINAL = re.compile(r"^(\d{1,2})[.、]")
+
+
+def _drop_ordinal(table: Table, current: RowHit, hit: tuple[int, Token]) -> None:
+    """A row's ordinal printed on its own line before a label that lacks it ("5" and then
+    "属于三类内部事务信息") is no value of the row before."""
+    index, label = hit
+    ordinal = _ORDINAL.match(table.rows[index].label)
+    values = current.values
+    if ordinal is None or not values or label.text.startswith(ordinal.group(1)):
+        return
+    last = values[-1]
+    if last.kind != "value" or last.text != ordinal.group(1) or (last.cell and not last.row_start):
+        return
+    if len(values) > 1 and values[-2].source_line == last.source_line:
+        return  # printed on a line with other values: a cell of the row
+    values.pop()
 
 
 def _filled(table: Table, hit: RowHit) -> bool:

@@ -291,6 +291,8 @@ def _plain(tokens: Sequence[Token], n: int) -> bool:
     for token in tokens:
         if token.cell or token.kind not in ("value", "gap"):
             return False
+        if token.kind == "gap" and values < n:
+            return False  # an empty column before the last value: see row_cells
         values += token.kind == "value"
     return values == n
 
@@ -443,6 +445,78 @@ def _blocks(per_block: int, count: int) -> tuple[Sum, ...]:
     )
 
 
+_RESULT_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+def _block_of(table: Table, text: str) -> int | None:
+    """The block of table 四 a text names last (by the last alias of each block's row)."""
+    places = [
+        (text.rfind(compact(row.aliases[-1] if row.aliases else row.label)), i)
+        for i, row in enumerate(table.rows)
+    ]
+    at, block = max(places)
+    return block if at >= 0 else None
+
+
+def _interleaved_blocks(
+    table: Table, tokens: Sequence[Token], values: Sequence[Token]
+) -> list[tuple[int | None, list[Token]]] | None:
+    """Table 四's values cut into the groups that block names or result words printed among
+    them set apart (three small tables, a labelled row per block, a transposed table), each
+    with the block named last before it; None when the values are printed in one run."""
+    first, last = values[0].pos, values[-1].pos
+    texts = [t for t in tokens if t.kind == "text" and t.pos < last]
+    markers = [
+        t
+        for t in texts
+        if t.pos > first
+        and (
+            any(w in compact(t.text) for w in _RESULT_WORDS)
+            or _block_of(table, compact(t.text)) is not None
+        )
+    ]
+    if not markers:
+        return None
+    before = "".join(compact(t.text) for t in texts if t.pos < first)
+    groups: list[tuple[int | None, list[Token]]] = [(_block_of(table, before), [])]
+    pending: list[str] = []
+    at = 0
+    for value in values:
+        while at < len(markers) and markers[at].pos < value.pos:
+            pending.append(compact(markers[at].text))
+            at += 1
+        if pending:
+            groups.append((_block_of(table, "".join(pending)), []))
+            pending = []
+        groups[-1][1].append(value)
+    return [group for group in groups if group[1]]
+
+
+def _read_labelled_blocks(
+    table: Table,
+    out: TableRead,
+    groups: list[tuple[int | None, list[Token]]],
+    values: Sequence[Token],
+) -> TableRead:
+    """Table 四 printed block by block, each after its name: each block read on its own. When
+    the blocks are not each named once with one value a cell (a transposed table), null."""
+    width = len(table.rows[0].columns)
+    named = sorted(block for block, _ in groups if block is not None)
+    if named != list(range(len(table.rows))) or any(len(m) != width for _, m in groups):
+        message = "表四的数值与栏目名称交错印刷（如分块或转置的表格），无法对应各栏，记为空"
+        out.notes.append(Note(message, table.key, values[0].where))
+        return out
+    for block, members in groups:
+        assert block is not None
+        row = table.rows[block]
+        rc = row_cells(members, width, _blocks(width, 1))
+        _put_row(out, table, row.key, rc.cells)
+        if rc.note:
+            out.notes.append(Note(rc.note, _path(table, row.key), members[0].where))
+    _force_zeros(table, out, set(table.row_keys))
+    return out
+
+
 def _block_order(table: Table, header: str) -> tuple[int, ...]:
     """The order table 四's header prints its blocks in, by the last alias of each block's row
     ("复议后起诉" before "未经复议直接起诉"); the layout's order unless every block is named
@@ -466,6 +540,9 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
     values, _ = appeal_values(tokens)
     if not values:
         return out
+    interleaved = _interleaved_blocks(table, tokens, values)
+    if interleaved is not None:
+        return _read_labelled_blocks(table, out, interleaved, values)
     blocks = _blocks(len(table.rows[0].columns), len(table.rows))
     rc = row_cells(values, sum(len(r.columns) for r in table.rows), blocks)
     if rc.candidates:
