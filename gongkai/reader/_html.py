@@ -41,22 +41,26 @@ _DROP = (
 # text, footnote markers (419<sup>1</sup> is 419), hidden elements; and hidden tables, rows
 # and cells (a draft left in the page). (Not hidden divs: a page may hide its whole article
 # and show it with a script.)
-_HIDDEN = (
-    "@hidden or contains(translate(@style, ' ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
-    " 'abcdefghijklmnopqrstuvwxyz'), 'display:none')"
-)
-_UNPRINTED = etree.XPath(
-    "(//td|//th)//*[self::del or self::s or self::strike or self::sup or self::sub"
-    f" or {_HIDDEN}] | //table[{_HIDDEN}] | //tbody[{_HIDDEN}] | //tr[{_HIDDEN}]"
-    f" | //td[{_HIDDEN}] | //th[{_HIDDEN}]"
-)
+_UNPRINTED_TAGS = ("del", "s", "strike", "sup", "sub")
+_TABLE_PARTS = ("table", "tbody", "tr", "td", "th")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+
+
+def _hidden(element: etree._Element) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return style is not None and "isplay" in style and _DISPLAY_NONE.search(style) is not None
 
 
 def _drop_unprinted(root: etree._Element) -> None:
-    found = _UNPRINTED(root)
-    for element in found if isinstance(found, list) else ():
-        if not isinstance(element, etree._Element):
-            continue
+    """Drop what a reader of the page does not see as table values (see the comment above)."""
+    doomed = [e for e in root.iter(*_TABLE_PARTS) if _hidden(e)]
+    for cell in root.iter("td", "th"):
+        for element in cell.iterdescendants():
+            if element.tag in _UNPRINTED_TAGS or _hidden(element):
+                doomed.append(element)
+    for element in doomed:
         parent = element.getparent()
         if parent is None:
             continue
