@@ -100,7 +100,7 @@ def row_cells(
     if not tokens:
         return RowCells(blank_row(n))
     values = [t for t in tokens if t.kind == "value"]
-    if any(_LEADING_ZERO.match(t.text) for t in values) and len(values) >= n:
+    if len(values) >= n and any(_LEADING_ZERO.match(t.text) for t in values):
         raw = " ".join(t.text for t in values)
         return RowCells(
             blank_row(n),

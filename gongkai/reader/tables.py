@@ -282,18 +282,18 @@ def _straggling(values: Sequence[Token], sums: Sequence[Sum]) -> bool:
 
 def _plain(tokens: Sequence[Token], n: int) -> bool:
     """Whether a row prints exactly one value a cell (the common row): nothing else, or in a
-    text line also empty columns, which do not count when every cell has its value."""
-    if any(t.kind == "value" and t.text[:1] == "0" and t.text[1:2].isdigit() for t in tokens):
-        return False  # "056": see row_cells
-    if len(tokens) == n:
-        return all(t.kind == "value" for t in tokens)
+    text line also empty columns after its values; and no value with a leading zero ("056",
+    see row_cells)."""
     values = 0
     for token in tokens:
-        if token.cell or token.kind not in ("value", "gap"):
-            return False
-        if token.kind == "gap" and values < n:
-            return False  # an empty column before the last value: see row_cells
-        values += token.kind == "value"
+        kind = token.kind
+        if kind == "value":
+            text = token.text
+            if text[0] == "0" and text[1:2].isdigit():
+                return False
+            values += 1
+        elif kind != "gap" or token.cell or values < n:
+            return False  # (an empty column before the last value: see row_cells)
     return values == n
 
 

@@ -329,7 +329,9 @@ def tokenize(
             _cell_tokens(out, src, text_.strip(" |"), starts[index], index)
             continue
         plan = _short_line(text_) if len(text_) <= CACHED_LINE else _plan_line(text_)
-        if plan is None or (_BARE_PAGE_NUMBER.match(text_) and _page_ends(texts, index)):
+        if plan is None or (
+            text_[:1] in " \t" and _BARE_PAGE_NUMBER.match(text_) and _page_ends(texts, index)
+        ):
             skipped.append(index)
             continue
         where, line, base = src.where, src.line, starts[index]
