@@ -57,9 +57,11 @@ _CONTACT = re.compile(
     rf"(?:与|向|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
 )
 _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
-_PUBLISHED = re.compile(rf"发布(?:日期|时间|日时间)\s*[:：]?\s*{_DATE}")
+_PUBLISHED = re.compile(rf"(?:发布|公开|上网)(?:日期|时间|日时间)\s*[:：]?\s*{_DATE}")
 # Page chrome near the title: "来源:… 时间:2024-01-31", "时间:2026-01-26 09:42来源:…".
 _PAGE_TIME = re.compile(rf"(?:^|\s)(?:时间|日期)\s*[:：]\s*{_DATE}", re.M)
+# Dates of a catalogue entry that are not its publication: when it was written or generated.
+_NOT_PUBLISHED = re.compile(r"(?:成文|生成|印发|签发|发文|制发)(?:日期|时间)")
 _PAGE_TIME_TAIL = re.compile(rf"(?:时间|日期)\s*[:：]\s*{_DATE}")  # _PAGE_TIME minus (?:^|\s)
 # A narrative that opens a paragraph with the year: "2023年,在县委…".
 # "^[^\S\n]*", not "^\s*": a line's leading spaces, never the blank lines after it (which
@@ -238,7 +240,7 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     # one character before the first tail, and there is no match without one.
     page_time = _PAGE_TIME_TAIL.search(head)
     timed = _PAGE_TIME.search(head, max(0, page_time.start() - 1)) if page_time else None
-    if timed and not _elsewhere(head, timed.start()):
+    if timed and not _elsewhere(head, timed.start()) and not _NOT_PUBLISHED.search(timed.group(0)):
         return _iso(timed)
     after_title = text[title_end : title_end + 200] if title_end else ""
     lone = _LONE_DATE.search(after_title) if _may_have_lone_date(after_title) else None

@@ -217,6 +217,10 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                     if tail_hits:
                         hits, leftover = tail_hits, 0
                         break
+        if hits and leftover >= 2 and all(i in rows and _filled(table, rows[i]) for i, _ in hits):
+            # A local row whose label holds an official one after other words ("其中：简易程序
+            # 行政处罚", "党内规范性文件") is not that row again: the row keeps its values.
+            hits = []
         if not hits:
             label = "".join(t.text for t in run)
             loose = []
