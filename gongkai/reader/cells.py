@@ -99,6 +99,10 @@ def row_cells(
     """
     if not tokens:
         return RowCells(blank_row(n))
+    if tokens[0].cell and not all(t.cell for t in tokens):
+        # A row of table cells takes nothing printed outside the table (a page number between
+        # the two halves of a table cut at a page break).
+        tokens = [t for t in tokens if t.cell]
     values = [t for t in tokens if t.kind == "value"]
     if len(values) >= n and any(_LEADING_ZERO.match(t.text) for t in values):
         raw = " ".join(t.text for t in values)

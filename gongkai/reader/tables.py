@@ -285,7 +285,10 @@ def _plain(tokens: Sequence[Token], n: int) -> bool:
     text line also empty columns after its values; and no value with a leading zero ("056",
     see row_cells)."""
     values = 0
+    cell = tokens[0].cell if tokens else False
     for token in tokens:
+        if token.cell != cell:
+            return False  # table cells and text outside the table: see row_cells
         kind = token.kind
         if kind == "value":
             text = token.text
