@@ -204,6 +204,8 @@ def _space_start(text: str, end: int) -> int:
 
 
 def find_format(text: str, year: int | None) -> RecordFormat | None:
+    # Headers of narrow cells wrap ("本年制发\n件数"): they are looked for without whitespace.
+    text = "".join(text.split())
     score21 = sum(1 for h in _2021_HEADERS if h in text)
     # Only how score19 compares with score21 matters: stop counting once the headers not looked
     # for yet cannot change that.
