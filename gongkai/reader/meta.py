@@ -39,6 +39,8 @@ _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "0001234
 # title search slow. So the title patterns are tried only where their tail, which starts with
 # "年", was found: the tails are those of the title patterns, minus the year and what precedes.
 _YEAR_REPORT = re.compile(_YEAR + _REPORT)
+_NAME_PART = re.compile(r"[\u3400-\u9fff]{2,24}")  # a line holding only part of a name
+_BARE_TITLE = re.compile(r"\s*" + _YEAR + _REPORT)
 _REPORT_TAIL_RE = re.compile(_REPORT_TAIL)
 _YEAR_FIRST_TAIL = re.compile(
     rf"年\s*度?\s*({_AGENCY_CHARS}{{2,40}}?)\s*(?:政府信息|政务)公开(?:工作)?的?(?:年度)?报告"
@@ -103,6 +105,11 @@ _LEAD_IN = re.compile(
     r"^(?:.*?(?:现向社会公布|特向社会公布|向社会公布|现将|现予公布|现公布|公布|编制|发布|关于印发|印发|关于))"
 )
 _LEAD_WORD = re.compile(r"^(?:公布|印发|转发|发布)")
+# What no agency's name holds: verbs and particles of a sentence ("…并发布了2023年…报告",
+# "及时向社会公布了我局…"), and a site's column names ("政府信息公开年报").
+_NOT_AN_AGENCY = re.compile(
+    r"发布|公布|做好|编制|印发|报送|了|我局|我镇|我乡|本局|本机关|年报$|公开$|报告$|专栏$"
+)
 _SELF = re.compile(r"^(?:我|本)[\u3400-\u9fff]{1,3}$")  # 我镇, 本机关: no name
 _SENTENCE_BREAK = re.compile(r"[,，。;；:：、》」]")
 
@@ -115,8 +122,16 @@ def _clean_agency(raw: str) -> str | None:
     agency = _LEAD_WORD.sub("", _LEAD_IN.sub("", agency))  # 关于公布…, 关于印发…
     if _SELF.match(agency):
         return None
-    agency = agency.strip("()")
+    agency = agency.removesuffix("的")  # 某局的2023年…报告
+    if "(" in agency and ")" not in agency:  # 某局(含所属单位 …: the bracket was cut
+        agency = agency[: agency.index("(")]
+    if agency.startswith("(") and ")" not in agency:
+        agency = agency[1:]
+    if agency.endswith(")") and "(" not in agency:
+        agency = agency[:-1]
     if sum(1 for ch in agency if "\u3400" <= ch <= "\u9fff") < 2:
+        return None
+    if _NOT_AN_AGENCY.search(agency):  # a phrase of a sentence, a column of the site
         return None
     return agency
 
@@ -140,12 +155,24 @@ def find_title(text: str) -> tuple[str | None, int | None, int]:
 
 def _find_title(head: str) -> tuple[str | None, int | None, int]:
     best: tuple[str | None, int | None, int] = (None, None, 0)
+    bare = _BARE_TITLE.match(head)  # "2024年政府信息公开工作年度报告": a title without agency
+    if bare:
+        best = (None, int(bare.group(1)), bare.end())
     for m in _agency_first_titles(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
         before = head[line_start : m.start(2)]
+        for _ in range(2):  # a long name wrapped over the title's first lines (a PDF)
+            previous = head.rfind("\n", 0, max(0, line_start - 1)) + 1
+            above = head[previous : max(0, line_start - 1)].strip()
+            if not (line_start > 0 and _NAME_PART.fullmatch(above)):
+                break
+            before, line_start = above + before, previous
         agency = _clean_agency(before) if before.strip() else None
         if agency and "报告" not in agency:
-            return agency, int(m.group(2)), m.end()
+            # A title found first without its agency keeps its year: a later "name + year +
+            # report" is a sentence of the text about another report.
+            year = best[1] if best[1] is not None else int(m.group(2))
+            return agency, year, m.end()
         if best[1] is None:
             best = (None, int(m.group(2)), m.end())
     # A match of _TITLE_YEAR_FIRST starts with the year just before (spaces aside) the "年" where
@@ -312,7 +339,7 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
             year = int(stated.group(1))
     if agency is None:
         m = _CONTACT.search(text)
-        agency = m.group(1) if m else None
+        agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
     return Meta(
         agency=agency,
         year=year,
