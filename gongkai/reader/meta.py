@@ -39,6 +39,13 @@ _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "0001234
 # title search slow. So the title patterns are tried only where their tail, which starts with
 # "年", was found: the tails are those of the title patterns, minus the year and what precedes.
 _YEAR_REPORT = re.compile(_YEAR + _REPORT)
+# The signature at the end of a report: the agency on its own line (or before the date), then
+# the date ("某区人力资源和社会保障局\n2025年1月14日").
+_SIGNATURE = re.compile(
+    r"(?m)^[ \t]*([\u3400-\u9fff()]{2,40}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡"
+    r"|街道|苏木|办公室|中心|院|厅|署))[ \t]*\n?[ \t]*"
+    r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?[ \t]*$"
+)
 _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,24}")  # a line holding only part of a name
 _BARE_TITLE = re.compile(r"\s*" + _YEAR + _REPORT)
 _REPORT_TAIL_RE = re.compile(_REPORT_TAIL)
@@ -59,7 +66,7 @@ _CONTACT = re.compile(
     rf"(?:与|向|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
 )
 _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
-_PUBLISHED = re.compile(rf"(?:发布|公开|上网)(?:日期|时间|日时间)\s*[:：]?\s*{_DATE}")
+_PUBLISHED = re.compile(rf"(?:发布|公开|上网)(?:日期|时间|日时间)\s*[\]】)]?\s*[:：]?\s*{_DATE}")
 # Page chrome near the title: "来源:… 时间:2024-01-31", "时间:2026-01-26 09:42来源:…".
 _PAGE_TIME = re.compile(rf"(?:^|\s)(?:时间|日期)\s*[:：]\s*{_DATE}", re.M)
 # Dates of a catalogue entry that are not its publication: when it was written or generated.
@@ -269,18 +276,36 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     # one character before the first tail, and there is no match without one.
     page_time = _PAGE_TIME_TAIL.search(head)
     timed = _PAGE_TIME.search(head, max(0, page_time.start() - 1)) if page_time else None
-    if timed and not _elsewhere(head, timed.start()) and not _NOT_PUBLISHED.search(timed.group(0)):
+    if (
+        timed
+        and not _elsewhere(head, timed.start())
+        and not _NOT_PUBLISHED.search(timed.group(0))
+        and not _no_day_of_publication(head, timed)
+    ):
         return _iso(timed)
     after_title = text[title_end : title_end + 200] if title_end else ""
     lone = _LONE_DATE.search(after_title) if _may_have_lone_date(after_title) else None
-    if lone:
+    if lone and not _no_day_of_publication(after_title, lone):
         return _iso(lone)
     tail = text[-600:]
+    other_pages = _OTHER_PAGE.search(tail)  # links and lists after the report end it
+    if other_pages:
+        tail = tail[: other_pages.start()]
     dates = list(_LONE_DATE.finditer(tail)) if _may_have_lone_date(tail) else []
-    dates = [d for d in dates if not _elsewhere(tail, d.start())]
+    dates = [d for d in dates if not _no_day_of_publication(tail, d)]
     if dates:
         return _iso(dates[-1])
+    signed = _SIGNATURE.search(tail)  # "某镇人民政府  2025年1月14日" on one line
+    if signed:
+        return _iso(signed)
     return None
+
+
+def _no_day_of_publication(text: str, m: re.Match[str]) -> bool:
+    """Whether a date is the start of a period ("2024年1月1日至…") or a cut-off ("截至…")."""
+    after = text[m.end() : m.end() + 3].lstrip(" \t\n")
+    before = text[max(0, m.start() - 6) : m.start()]
+    return after[:1] in ("至", "到", "起", "-", "—", "~") or "截至" in before or "截止" in before
 
 
 def _elsewhere(text: str, at: int) -> bool:
@@ -340,6 +365,9 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
     if agency is None:
         m = _CONTACT.search(text)
         agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
+    signature = _SIGNATURE.search(text[-400:]) if agency is None else None
+    if signature:  # the agency signs at the end, above the date (落款)
+        agency = signature.group(1)
     return Meta(
         agency=agency,
         year=year,
