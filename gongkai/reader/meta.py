@@ -116,13 +116,15 @@ _LEAD_WORD = re.compile(r"^(?:公布|印发|转发|发布)")
 # "及时向社会公布了我局…"), and a site's column names ("政府信息公开年报").
 _NOT_AN_AGENCY = re.compile(
     r"发布|公布|做好|编制|印发|报送|了|我局|我镇|我乡|本局|本机关|年报$|公开$|报告$|专栏$"
+    r"|我市|我县|我区|我省|本市|本县|本区|本省|《"
 )
+_PATH_PREFIX = re.compile(r"^.*[/\\]\S*?(?:\d+_)?(?=[\u3400-\u9fff])")
 _SELF = re.compile(r"^(?:我|本)[\u3400-\u9fff]{1,3}$")  # 我镇, 本机关: no name
 _SENTENCE_BREAK = re.compile(r"[,，。;；:：、》」]")
 
 
 def _clean_agency(raw: str) -> str | None:
-    agency = raw.strip()
+    agency = _PATH_PREFIX.sub("", raw.strip())  # "zwgk/…/80576_平潭综合实验区": a file's path
     agency = _CHROME_PREFIX.sub("", agency.split()[-1] if agency.split() else agency)
     agency = _SENTENCE_BREAK.split(agency)[-1]
     agency = agency.removesuffix("关于")  # 某镇人民政府关于2023年…报告

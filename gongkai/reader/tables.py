@@ -131,7 +131,22 @@ def read_table(
     for extra in result.extras:
         values = tuple(parse_value(t)[0] for t in extra.values if t.kind == "value")
         out.extra_rows.append(ExtraRow(table.key, extra.label, values))
-    _force_zeros(table, out, {table.rows[i].key for i in result.rows})
+    # A row left null because its printed values could not be placed, and that prints a value
+    # other than 0, is not filled in with zeros by the identities: its own values say
+    # otherwise, whatever the table's totals say.
+    unreadable = {
+        key
+        for key, rc in rows.items()
+        if rc is not None
+        and rc.note
+        and all(cell.value is None for cell in rc.cells)
+        and any(
+            parse_value(t)[0] not in (0, None)
+            for t in result.rows[table.row_keys.index(key)].values
+            if t.kind == "value"
+        )
+    }
+    _force_zeros(table, out, {table.rows[i].key for i in result.rows} - unreadable)
     return out
 
 
