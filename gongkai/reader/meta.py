@@ -118,7 +118,7 @@ _NOT_AN_AGENCY = re.compile(
     r"发布|公布|做好|编制|印发|报送|了|我局|我镇|我乡|本局|本机关|年报$|公开$|报告$|专栏$"
     r"|我市|我县|我区|我省|本市|本县|本区|本省|《"
 )
-_PATH_PREFIX = re.compile(r"^.*[/\\]\S*?(?:\d+_)?(?=[\u3400-\u9fff])")
+_PATH_PREFIX = re.compile(r"^[A-Za-z0-9_.:-]*(?:[/\\][A-Za-z0-9_.:-]*)+?(?=[\u3400-\u9fff])")
 _SELF = re.compile(r"^(?:我|本)[\u3400-\u9fff]{1,3}$")  # 我镇, 本机关: no name
 _SENTENCE_BREAK = re.compile(r"[,，。;；:：、》」]")
 
