@@ -37,7 +37,7 @@ class RowCells:
 
 def parse_value(token: Token) -> tuple[Value, str, str | None]:
     """A printed value token as (value, how, note)."""
-    return _parse(token.text)
+    return parse_text(token.text)
 
 
 @lru_cache(maxsize=8192)
@@ -63,15 +63,17 @@ def parse_text(text: str) -> tuple[Value, str, str | None]:
     return value, "read", ("；".join(notes) if notes else None)
 
 
-_parse = parse_text
-
-
 def _provenance(token: Token, how: str = "read", raw: str | None = None) -> Provenance:
     return Provenance(token.where, token.text if raw is None else raw, how, token.line)
 
 
-_LEADING_ZERO = re.compile(r"^0\d")  # "056": no number prints so; "0" and "0.5" do
 BLANK = Cell(None, None)  # a cell nothing was printed for (a tuple: one is shared by all)
+
+
+def no_number(text: str) -> bool:
+    """Whether printed digits start with a 0 no number is printed with ("056", "00"; "0" and
+    "0.5" are numbers): cells run together, or one number was cut by a space."""
+    return text[:1] == "0" and text[1:2].isdigit()
 
 
 def blank_row(n: int) -> list[Cell]:
@@ -104,7 +106,7 @@ def row_cells(
         # the two halves of a table cut at a page break).
         tokens = [t for t in tokens if t.cell]
     values = [t for t in tokens if t.kind == "value"]
-    if len(values) >= n and any(_LEADING_ZERO.match(t.text) for t in values):
+    if len(values) >= n and any(no_number(t.text) for t in values):
         raw = " ".join(t.text for t in values)
         return RowCells(
             blank_row(n),
@@ -112,7 +114,7 @@ def row_cells(
             "（如“1 056”），无法确定各数值，记为空",
         )
     if len(values) == n == len(tokens):  # the common row: one value a cell
-        return RowCells(_read_cells(values))
+        return RowCells([_direct(t) for t in values])
     placed = _placed_by_bars(tokens, n)
     if placed is not None:
         return RowCells([_direct(t) for t in placed])
@@ -136,13 +138,14 @@ def row_cells(
             return RowCells([_direct(t) for t in values])
         tokens = [t for t in tokens[:ends] if t.kind == "value"]
         if len(tokens) == n:
-            return _checked([_direct(t) for t in tokens], sums, " ".join(t.text for t in tokens))
+            raw = " ".join(t.text for t in tokens)
+            return _checked([_direct(t) for t in tokens], sums, _LEFT_OUT.format(raw))
     values = [t for t in tokens if t.kind == "value"]
     raw = " ".join(t.text for t in values)
     if len(values) == n:
         cells = [_direct(t) for t in values]
         if any(t.kind == "gap" for t in tokens):
-            return _checked(cells, sums, raw)  # which printed cells are empty is not known
+            return _checked(cells, sums, _LEFT_OUT.format(raw))  # which cells are empty?
         return RowCells(cells)
     if len(values) > n:
         return RowCells(
@@ -164,16 +167,14 @@ def row_cells(
         if len(printed) == n and not (leading and printed[-1].kind == "gap"):
             # The blank cells are printed: every value has its column. (Empty columns on both
             # sides of the values: one side may be a merged label's, and which is not known.)
+            # (An empty column may be a merged label's, not a blank cell: then the values do
+            # not add up where the gaps put them.)
             cells = [_direct(t) if t.kind == "value" else BLANK for t in printed]
-            if _fits(cells, sums):
-                return RowCells(cells)
-            # An empty column may be a merged label's, not a blank cell: the values do not add
-            # up where the gaps put them.
-            return RowCells(
-                blank_row(n),
-                note=f"该行的空白单元格按位置对应后，各列与总计不符（“{raw}”），"
-                "空列可能属于合并的标签，无法确定各数值所在的列，记为空",
+            doubt = (
+                f"该行的空白单元格按位置对应后，各列与总计不符（“{raw}”），"
+                "空列可能属于合并的标签，无法确定各数值所在的列，记为空"
             )
+            return _checked(cells, sums, doubt)
     if any(t.delimited or t.cell for t in values):
         # Printed between pipes, tabs or table cells, each number is a whole cell: a row
         # with fewer numbers than columns has blank cells, and where they are is not known.
@@ -232,16 +233,18 @@ def _placed_by_bars(tokens: Sequence[Token], n: int) -> list[Token] | None:
 _new = tuple.__new__  # builds a NamedTuple without its constructor's extra call
 
 
-def _checked(cells: list[Cell], sums: Sequence[Sum], raw: str) -> RowCells:
-    """A row whose values fill its columns only once some printed cells are left out (empty
-    cells, a remarks column): kept when the values add up, else null."""
+def _checked(cells: list[Cell], sums: Sequence[Sum], doubt: str) -> RowCells:
+    """Cells placed where the printed cells outnumber the columns (empty cells, a remarks
+    column): kept when their values can add up, else a null row with ``doubt`` as its note."""
     if _fits(cells, sums):
         return RowCells(cells)
-    return RowCells(
-        blank_row(len(cells)),
-        note=f"该行印有的单元格多于列数，略去空白单元格后各列与总计不符（“{raw}”），"
-        "无法确定各数值所在的列，记为空",
-    )
+    return RowCells(blank_row(len(cells)), note=doubt)
+
+
+_LEFT_OUT = (
+    "该行印有的单元格多于列数，略去空白单元格后各列与总计不符（“{}”），"
+    "无法确定各数值所在的列，记为空"
+)
 
 
 def _fits(cells: Sequence[Cell], sums: Sequence[Sum]) -> bool:
@@ -260,23 +263,11 @@ def _fits(cells: Sequence[Cell], sums: Sequence[Sum]) -> bool:
     return True
 
 
-def _read_cells(values: Sequence[Token]) -> list[Cell]:
-    """``_direct`` over value tokens, in one loop (the common row; a call a cell costs)."""
-    out: list[Cell] = []
-    for token in values:
-        text = token.text
-        value, how, note = _parse(text)
-        out.append(
-            _new(Cell, (value, _new(Provenance, (token.where, text, how, token.line)), note))
-        )
-    return out
-
-
 def _direct(token: Token) -> Cell:
     if token.kind == "blank":
         return BLANK
     text = token.text
-    value, how, note = _parse(text)
+    value, how, note = parse_text(text)
     return _new(Cell, (value, _new(Provenance, (token.where, text, how, token.line)), note))
 
 

@@ -14,12 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from gongkai.layout import FormatName, IdentityInstance, Table, layout
+from gongkai.layout import FormatName, IdentityInstance, Row, Table, layout
 from gongkai.reader.cells import (
     Cell,
     RowCells,
     blank_row,
     decided,
+    no_number,
     parse_text,
     parse_value,
     row_cells,
@@ -45,7 +46,7 @@ class TableRead:
 @cache
 def _row_sums(fmt: FormatName, key: str) -> tuple[Sum, ...]:
     """The row sums of table ``key`` as (part columns, total column) indices."""
-    table = next(t for t in layout(fmt).tables if t.key == key)
+    table = layout(fmt).table(key)
     keys = table.rows[0].column_keys
     return tuple(
         (tuple(keys.index(p) for p in i.parts), keys.index(i.total[0]))
@@ -76,25 +77,16 @@ def read_table(
         message = f"本表各列的印刷顺序（{shown}）与官方格式不同，已按表头对应各列"
         out.notes.append(Note(message, table.key, None))
     rows: dict[str, RowCells | None] = {}  # None: a plain row, already written
+    hit_of = {table.rows[i].key: hit for i, hit in result.rows.items()}
     cell_notes: dict[str, list[Note]] = {}
     merging: bool | None = None  # whether the table prints runs that are no number (found once)
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
         if order is None and _plain(hit.values, len(row.columns)):
             printed = [t for t in hit.values if t.kind == "value"]
-            if page_breaks and _scrambled(printed, sums, page_breaks):
-                message = (
-                    "该行数值跨页印刷，且各列之和与总计不符，"
-                    "无法确定各数值所在的列（页面文字顺序可能已打乱），记为空"
-                )
-                rows[row.key] = RowCells(blank_row(len(row.columns)), note=message)
-                continue
-            if sums and _straggling(printed, sums):
-                message = (
-                    "该行数值分在几行印刷（单元格内的数字可能折行），且各列之和与总计不符，"
-                    "无法确定各数值，记为空"
-                )
-                rows[row.key] = RowCells(blank_row(len(row.columns)), note=message)
+            doubt = _out_of_place(printed, sums, page_breaks)
+            if doubt is not None:
+                rows[row.key] = RowCells(blank_row(len(row.columns)), note=doubt)
                 continue
             cell_notes[row.key] = _write_plain(out, table, row.key, printed)
             rows[row.key] = None
@@ -125,9 +117,7 @@ def read_table(
             continue
         _put_row(out, table, key, rc.cells)
         if rc.note:
-            out.notes.append(
-                Note(rc.note, _path(table, key), result.rows[table.row_keys.index(key)].label.where)
-            )
+            out.notes.append(Note(rc.note, _path(table, key), hit_of[key].label.where))
     for extra in result.extras:
         values = tuple(parse_value(t)[0] for t in extra.values if t.kind == "value")
         out.extra_rows.append(ExtraRow(table.key, extra.label, values))
@@ -140,11 +130,7 @@ def read_table(
         if rc is not None
         and rc.note
         and all(cell.value is None for cell in rc.cells)
-        and any(
-            parse_value(t)[0] not in (0, None)
-            for t in result.rows[table.row_keys.index(key)].values
-            if t.kind == "value"
-        )
+        and any(parse_value(t)[0] not in (0, None) for t in hit_of[key].values if t.kind == "value")
     }
     _force_zeros(table, out, {table.rows[i].key for i in result.rows} - unreadable)
     return out
@@ -218,7 +204,7 @@ class _ColumnWords:
 
 @cache
 def _column_words(fmt: FormatName, key: str) -> _ColumnWords:
-    table = next(t for t in layout(fmt).tables if t.key == key)
+    table = layout(fmt).table(key)
     columns = table.rows[0].columns
     index = {compact(c.label): i for i, c in enumerate(columns)}
     labels = {c.key: compact(c.label) for c in columns}
@@ -266,33 +252,37 @@ def _runs_cells_together(hits: Iterable[RowHit]) -> bool:
     """Whether a table prints a digit run that is no number ("000023", "00"): its page runs
     cells together, so a row's runs printed apart may still hold several cells."""
     return any(
-        t.kind == "value" and len(t.text) > 1 and t.text[0] == "0" and t.text.isdigit()
+        t.kind == "value" and no_number(t.text) and t.text.isdigit()
         for hit in hits
         for t in hit.values
     )
 
 
-def _scrambled(values: Sequence[Token], sums: Sequence[Sum], breaks: frozenset[int]) -> bool:
-    """Whether a row's values straddle a page break and break its sums: a PDF text layer
-    without layout prints the cells around a page footer out of order."""
+def _out_of_place(
+    values: Sequence[Token], sums: Sequence[Sum], breaks: frozenset[int]
+) -> str | None:
+    """Why a plain row's values cannot be trusted in the order printed, or None: they break
+    the row's sums and straddle a dropped page footer (a PDF text layer without layout prints
+    the cells around it out of order), or a row printed on one line takes a value from another
+    line (a number wrapped inside a narrow PDF cell, "713" as "71" above the row and "3" below
+    it, lends a piece to the row)."""
     if not sums:
-        return False
+        return None
     first, last = values[0].source_line, values[-1].source_line
-    if not any(first < line < last for line in breaks):
-        return False
-    return not _sums_hold([parse_value(t)[0] for t in values], sums)
-
-
-def _straggling(values: Sequence[Token], sums: Sequence[Sum]) -> bool:
-    """Whether a row printed on one line (several values on it) takes values from another
-    line and breaks its sums: a number wrapped inside a narrow PDF cell ("713" as "71" above
-    the row and "3" below it) lends a piece to the row."""
+    if first == last or _sums_hold([parse_value(t)[0] for t in values], sums):
+        return None
+    if any(first < line < last for line in breaks):
+        return (
+            "该行数值跨页印刷，且各列之和与总计不符，"
+            "无法确定各数值所在的列（页面文字顺序可能已打乱），记为空"
+        )
     lines = [t.source_line for t in values]
-    if lines[0] == lines[-1]:
-        return False
-    if max(lines.count(line) for line in set(lines)) < 2:
-        return False  # one value a line: a page printing one cell per line
-    return not _sums_hold([parse_value(t)[0] for t in values], sums)
+    if max(lines.count(line) for line in set(lines)) >= 2:  # (one a line: one cell per line)
+        return (
+            "该行数值分在几行印刷（单元格内的数字可能折行），且各列之和与总计不符，"
+            "无法确定各数值，记为空"
+        )
+    return None
 
 
 def _plain(tokens: Sequence[Token], n: int) -> bool:
@@ -306,8 +296,7 @@ def _plain(tokens: Sequence[Token], n: int) -> bool:
             return False  # table cells and text outside the table: see row_cells
         kind = token.kind
         if kind == "value":
-            text = token.text
-            if text[0] == "0" and text[1:2].isdigit():
+            if no_number(token.text):
                 return False
             values += 1
         elif kind != "gap" or token.cell or values < n:
@@ -463,16 +452,14 @@ def _blocks(per_block: int, count: int) -> tuple[Sum, ...]:
     )
 
 
-_RESULT_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+def _block_word(row: Row) -> str:
+    """The word naming a block of table 四 (its row's last alias: 复议后起诉, …)."""
+    return compact(row.aliases[-1] if row.aliases else row.label)
 
 
 def _block_of(table: Table, text: str) -> int | None:
-    """The block of table 四 a text names last (by the last alias of each block's row)."""
-    places = [
-        (text.rfind(compact(row.aliases[-1] if row.aliases else row.label)), i)
-        for i, row in enumerate(table.rows)
-    ]
-    at, block = max(places)
+    """The block of table 四 a text names last."""
+    at, block = max((text.rfind(_block_word(row)), i) for i, row in enumerate(table.rows))
     return block if at >= 0 else None
 
 
@@ -489,7 +476,7 @@ def _interleaved_blocks(
         for t in texts
         if t.pos > first
         and (
-            any(w in compact(t.text) for w in _RESULT_WORDS)
+            any(c.label in compact(t.text) for c in table.rows[0].columns)  # 结果维持, …
             or _block_of(table, compact(t.text)) is not None
         )
     ]
@@ -542,7 +529,7 @@ def _block_order(table: Table, header: str) -> tuple[int, ...]:
     layout_order = tuple(range(len(table.rows)))
     places = []
     for index, row in enumerate(table.rows):
-        word = compact(row.aliases[-1] if row.aliases else row.label)
+        word = _block_word(row)
         at = header.find(word)
         if at < 0 or header.find(word, at + 1) >= 0:
             return layout_order
