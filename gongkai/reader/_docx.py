@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import mammoth
 from lxml import etree
@@ -101,11 +102,17 @@ _HIDDEN_RUNS = etree.XPath(
 )
 
 
+# What reading a member of a damaged archive raises (zlib.error for a corrupt deflate stream).
+_READ_ERRORS = (
+    KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, zlib.error,
+)  # fmt: skip
+
+
 def _without_hidden_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
     """The document with its hidden runs removed (unchanged when it has none)."""
     try:
         xml = archive.read("word/document.xml")
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+    except _READ_ERRORS:
         return data  # mammoth reports the damage
     if b"vanish" not in xml:
         return data
@@ -123,12 +130,16 @@ def _without_hidden_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
         if parent is not None:
             parent.remove(run)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in archive.infolist():
-            if info.filename == "word/document.xml":
-                copy.writestr(info, etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
-            else:
-                copy.writestr(info, archive.read(info.filename))
+    try:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in archive.infolist():
+                if info.filename == "word/document.xml":
+                    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+                    copy.writestr(info, xml)
+                else:
+                    copy.writestr(info, archive.read(info.filename))
+    except _READ_ERRORS:
+        return data  # a damaged member: mammoth reports it
     return out.getvalue()
 
 

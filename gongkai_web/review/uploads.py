@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -95,7 +96,7 @@ def _read_member(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -
     try:
         with archive.open(member) as stream:
             data = stream.read(member.file_size + 1)
-    except (zipfile.BadZipFile, RuntimeError, OSError, EOFError, NotImplementedError):
+    except (zipfile.BadZipFile, RuntimeError, OSError, EOFError, NotImplementedError, zlib.error):
         raise UploadRefused(f"“{name}”中的“{member.filename}”已损坏，无法解压") from None
     if len(data) > member.file_size:
         raise UploadRefused(

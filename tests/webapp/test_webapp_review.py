@@ -116,6 +116,23 @@ def test_a_zip_bomb_is_refused(login: Callable[[str], Client]) -> None:
     assert not ReviewedReport.objects.exists()
 
 
+def test_a_zip_with_a_corrupt_member_names_it(login: Callable[[str], Client]) -> None:
+    reports = sorted(SEEDS.glob("*.txt"))[:2]
+    data = bytearray(_zip({p.name: p.read_bytes() for p in reports}))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        first = archive.infolist()[0]
+    header = data[first.header_offset : first.header_offset + 30]
+    start = first.header_offset + 30 + int.from_bytes(header[26:28], "little")
+    start += int.from_bytes(header[28:30], "little")
+    middle = start + first.compress_size // 4
+    data[middle : middle + 64] = bytes(range(64))  # breaks the deflate stream (zlib.error)
+    page = login("supervisor").post(
+        "/review/upload/", {"files": [SimpleUploadedFile("broken.zip", bytes(data))]}, follow=True
+    )
+    assert page.status_code == 200
+    assert any(f"“{reports[0].name}”已损坏，无法解压" in e for e in _errors(page)), _errors(page)
+
+
 def test_wrong_types_and_fakes_are_refused(login: Callable[[str], Client]) -> None:
     files = [
         SimpleUploadedFile("a.exe", b"MZ\x90\x00"),
