@@ -75,7 +75,7 @@ CHROME = re.compile(
     r"https?://|www\.|\.(?:com|cn|net)\b|打印|关闭窗口|分享到|扫一扫|浏览次数|点击数|点击量|访问量"
     r"|来源[:：]|相关链接|返回顶部|上一篇|下一篇|【[^】]{0,12}】"
 )
-_SPLIT = re.compile(r"[|\s]+")
+_WORD = re.compile(r"[^|\s]+")  # what is left when a line is cut at pipes and whitespace
 
 
 def _cell_pieces(text: str) -> tuple[tuple[str, TokenKind, int], ...]:
@@ -90,16 +90,37 @@ def _pieces(text: str) -> tuple[tuple[str, TokenKind], ...]:
 
 def _located_pieces(text: str) -> tuple[tuple[str, TokenKind, int], ...]:
     """A line cut into (piece, kind, offset in the line)."""
-    pieces = [cut for piece in _SPLIT.split(text) if piece for cut in _cut(piece)]
-    for i in range(len(pieces) - 1, 0, -1):
-        (word, _), (number, next_kind) = pieces[i - 1], pieces[i]
-        if word in _SIGN_WORDS and next_kind == "value" and number[:1].isdigit():
-            pieces[i - 1 : i + 1] = [(word + number, "value")]
-    return tuple(
-        (piece, kind, at) for (piece, kind), at in zip(pieces, _offsets(text, pieces), strict=True)
-    )
+    pieces: list[tuple[str, TokenKind, int]] = []
+    for m in _WORD.finditer(text):
+        word, start = m.group(), m.start()
+        cuts = _short_cuts(word) if len(word) <= CACHED_WORD else _word_cuts(word)
+        if start:
+            pieces.extend([(piece, kind, start + at) for piece, kind, at in cuts])
+        else:
+            pieces.extend(cuts)
+    if "增" in text or "减" in text:  # every sign word has one of them
+        for i in range(len(pieces) - 1, 0, -1):
+            (word, _, at), (number, next_kind, _) = pieces[i - 1], pieces[i]
+            if word in _SIGN_WORDS and next_kind == "value" and number[:1].isdigit():
+                pieces[i - 1 : i + 1] = [(word + number, "value", at)]
+    return tuple(pieces)
 
 
+def _word_cuts(word: str) -> tuple[tuple[str, TokenKind, int], ...]:
+    """A word (text without spaces or pipes) cut into (piece, kind, offset in the word): the
+    pieces follow each other with nothing between them."""
+    out: list[tuple[str, TokenKind, int]] = []
+    at = 0
+    for piece, kind in _cut(word):
+        out.append((piece, kind, at))
+        at += len(piece)
+    return tuple(out)
+
+
+# Words repeat across lines and reports (labels, "0", "|"-free cells): cut once. A long line
+# (a flattened page) is made of them, so it is cut at the speed of a dictionary lookup.
+CACHED_WORD = 40
+_short_cuts = lru_cache(maxsize=65536)(_word_cuts)
 _short_pieces = lru_cache(maxsize=65536)(_located_pieces)
 _PLACEHOLDER = re.compile(r"^数据\d+$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万元|元)?")
@@ -162,16 +183,6 @@ class Tokens:
     tokens: tuple[Token, ...]
     line_starts: tuple[int, ...]
     skipped: frozenset[int] = frozenset()  # lines dropped as page numbers or site chrome
-
-
-def _offsets(line: str, pieces: Sequence[tuple[str, TokenKind]]) -> Iterator[int]:
-    at = 0
-    for piece, _ in pieces:
-        found = line.find(piece, at)
-        if found < 0:
-            found = at
-        yield found
-        at = found + len(piece)
 
 
 @dataclass(frozen=True)
