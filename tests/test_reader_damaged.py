@@ -52,15 +52,6 @@ KNOWN_WRONG: dict[str, str] = {
     ),
     "agency-from-cited-notice-title-woshi-title-line-lost-025": "with the title line lost, the "
     "agency is missed (null, not wrong): only 本街 and an office name remain in the text",
-    **dict.fromkeys(
-        (
-            "published-chinese-numeral-date-after-signature-word-html-2021",
-            "published-source-line-iso-date-under-title-2021",
-            "missed-published-compact-yyyymmdd-2021",
-        ),
-        "the publication date is missed (null, not wrong): a signature date in Chinese numerals, "
-        "a bare date on the 来源 line under the title, a date printed 20250114",
-    ),
 }
 # Cells each case may still miss (null where a reader could see the value). Lower, never raise.
 MISSED_AT_MOST = {

@@ -253,3 +253,30 @@ def test_the_pages_own_title_names_agency_and_year_when_the_text_does_not() -> N
     # the text wins where it names them itself
     text = "白沙镇2024年政府信息公开工作年度报告\n"
     assert find_meta(text, title_hint="网站首页").agency == "白沙镇"
+
+
+TITLE = "石门镇2023年政府信息公开工作年度报告\n"
+BODY = (
+    "一、总体情况\n2023年，我镇于二〇二三年三月一日起施行新制度。\n六、其他需要报告的事项\n无。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a catalogue box printing the date as eight digits
+        ("发布日期:20250114\n" + TITLE + BODY, "2025-01-14"),
+        ("发布日期:202501140\n" + TITLE + BODY, None),  # nine digits: no date
+        # the byline under the title, without a 时间 label
+        (TITLE + "来源：石门镇人民政府  2024-01-15 09:30  浏览次数：123\n" + BODY, "2024-01-15"),
+        (TITLE + "来源：石门镇人民政府 成文日期：2024-01-10\n" + BODY, None),
+        (TITLE + "来源：石门镇 2024-01-15 至 2024-02-15 浏览次数：1\n" + BODY, None),
+        # a signature dated in Chinese numerals on its own line; not a date inside prose
+        (TITLE + BODY + "石门镇人民政府\n二〇二四年一月二十日\n", "2024-01-20"),
+        (TITLE + BODY + "石门镇人民政府\n二〇二四年十二月三十一日\n", "2024-12-31"),
+        (TITLE + BODY + "石门镇人民政府\n二〇二四年十三月一日\n", None),
+        (TITLE + BODY, None),
+    ],
+)
+def test_publication_dates_printed_in_other_ways(text: str, published: str | None) -> None:
+    assert find_meta(text).published == published

@@ -67,6 +67,18 @@ _CONTACT = re.compile(
 )
 _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
 _PUBLISHED = re.compile(rf"(?:发布|公开|上网)(?:日期|时间|日时间)\s*[\]】)]?\s*[:：]?\s*{_DATE}")
+# "发布日期:20250114": a catalogue box printing the date as eight digits.
+_PUBLISHED_COMPACT = re.compile(
+    r"(?:发布|公开|上网)(?:日期|时间)\s*[\]】)]?\s*[:：]?\s*((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"
+)
+# The page's byline under the title: "来源：某镇人民政府  2024-01-15 09:30  浏览次数：123".
+_BYLINE = re.compile(r"来源\s*[:：]|浏览(?:次数|量)|点击(?:数|量|次数)|阅读(?:次数|量)|字号")
+_BYLINE_DATE = re.compile(rf"(?<!\d){_DATE}(?!\d)")
+# A signature's date in Chinese numerals on its own line ("二〇二四年一月二十日").
+_CHINESE_DATE = re.compile(
+    r"(?m)^[^\S\n]*(二[〇零○][〇零○一二三四五六七八九]{2})\s*年\s*([一二三四五六七八九十]{1,2})\s*月"
+    r"\s*([一二三四五六七八九十]{1,3})\s*日[^\S\n]*$"
+)
 # Page chrome near the title: "来源:… 时间:2024-01-31", "时间:2026-01-26 09:42来源:…".
 _PAGE_TIME = re.compile(rf"(?:^|\s)(?:时间|日期)\s*[:：]\s*{_DATE}", re.M)
 # Dates of a catalogue entry that are not its publication: when it was written or generated.
@@ -271,6 +283,9 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     found = [m for m in _PUBLISHED.finditer(text) if not _elsewhere(text, m.start())]
     if found:
         return _iso(min(found, key=lambda m: abs(m.start() - title_end)))
+    compact = _PUBLISHED_COMPACT.search(text)
+    if compact and not _elsewhere(text, compact.start()):
+        return _iso(compact)
     if hint:
         return hint
     head = text[:1500]
@@ -289,6 +304,9 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     lone = _LONE_DATE.search(after_title) if _may_have_lone_date(after_title) else None
     if lone and not _no_day_of_publication(after_title, lone):
         return _iso(lone)
+    byline = _byline_date(after_title)
+    if byline:
+        return byline
     tail = text[-600:]
     other_pages = _OTHER_PAGE.search(tail)  # links and lists after the report end it
     if other_pages:
@@ -300,7 +318,41 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     signed = _SIGNATURE.search(tail)  # "某镇人民政府  2025年1月14日" on one line
     if signed:
         return _iso(signed)
-    return None
+    chinese = list(_CHINESE_DATE.finditer(tail)) if "日" in tail else []
+    return _chinese_iso(chinese[-1]) if chinese else None
+
+
+def _byline_date(after_title: str) -> str | None:
+    """The date of the byline printed on the first line under the title, if that line is one
+    ("来源：某镇人民政府  2024-01-15 09:30  浏览次数：123")."""
+    text = after_title.lstrip("\n")
+    line = text[: text.find("\n")] if "\n" in text else text
+    if not _BYLINE.search(line) or _NOT_PUBLISHED.search(line):
+        return None
+    dates = list(_BYLINE_DATE.finditer(line))
+    if len(dates) != 1 or _no_day_of_publication(line, dates[0]):
+        return None
+    return _iso(dates[0])
+
+
+_CHINESE_NUMBER = dict(zip("一二三四五六七八九", range(1, 10), strict=True))
+
+
+def _chinese_number(text: str) -> int:
+    """1 to 31 written in Chinese numerals: 九, 十, 十二, 二十, 二十一, 三十一."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CHINESE_NUMBER.get(text, 0) if len(text) == 1 else 0
+    value = (_CHINESE_NUMBER.get(tens, 0) if tens else 1) * 10
+    return value + (_CHINESE_NUMBER.get(units, 0) if units else 0)
+
+
+def _chinese_iso(m: re.Match[str]) -> str | None:
+    year = int(m.group(1).translate(_CHINESE_DIGITS))
+    month, day = _chinese_number(m.group(2)), _chinese_number(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _no_day_of_publication(text: str, m: re.Match[str]) -> bool:
