@@ -30,16 +30,6 @@ KNOWN_WRONG: dict[str, str] = {
     "catch it)",
     "table3-two-wrapped-cells-fragments-keep-row-sum-layout-2021": "two wrapped numbers in one "
     "row of table 三 whose pieces still add up are read as those pieces",
-    **dict.fromkeys(
-        (
-            "table2-columns-reordered-decisions-first-2019-pipe",
-            "table2-columns-reordered-in-force-first-2021-pipe",
-            "table2-columns-reordered-in-force-first-2021",
-            "table2-columns-reordered-in-force-first-2021.pdf",
-        ),
-        "table 二's columns printed in another order than the layout's are read in the layout's "
-        "order (table 二 has no sums to bear a header's order out)",
-    ),
     "identity-fill-short-cell-per-line-row-granted-total-deleted-seed004": "a row missing its "
     "total is completed by a column identity the report itself breaks (its 总计 row prints 0)",
     **dict.fromkeys(
@@ -184,6 +174,71 @@ def test_a_header_printed_out_of_place_does_not_reorder_columns_the_sums_confirm
     assert report.requests["new_received"]["natural_person"] == 7
     assert report.requests["new_received"]["total"] == 12
     assert not any("印刷顺序" in n.message for n in report.notes)
+
+
+def _table2_text(header_5: str, header_6: str, rows_5: list[str], rows_6: list[str]) -> str:
+    """Items (五) and (六) of table 二 in the 2019 layout, as a pipe export."""
+    lines = ["示例镇2019年政府信息公开工作年度报告", "一、总体情况", "本年度工作情况良好。"]
+    lines += ["二、主动公开政府信息情况", "第二十条第（一）项"]
+    lines += ["信息内容 本年新制作数量 本年新公开数量 对外公开总数量"]
+    lines += ["规章 | 1 | 2 | 3 |", "规范性文件 | 4 | 5 | 6 |", "第二十条第（五）项"]
+    lines += [header_5, *rows_5, "第二十条第（六）项", header_6, *rows_6]
+    lines += ["三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"]
+    return "\n".join(lines)
+
+
+def test_each_item_of_table_2_is_read_in_the_order_its_own_header_prints() -> None:
+    report = read(
+        _table2_text(
+            "信息内容 处理决定数量 上一年项目数量 本年增/减",
+            "信息内容 上一年项目数量 本年增/减 处理决定数量",
+            ["行政许可 | 48 | 37 | 14 |", "其他对外管理服务事项 | 29 | 187 | -17 |"],
+            ["行政处罚 | 109 | 12 | 465 |", "行政强制 | 222 | 19 | 15 |"],
+        )
+    )
+    assert report.active is not None
+    assert report.active["licensing"] == {"previous_items": 37, "change": 14, "decisions": 48}
+    assert report.active["other_services"] == {
+        "previous_items": 187,
+        "change": -17,
+        "decisions": 29,
+    }
+    # item (六) prints the layout's order under its own header
+    assert report.active["punishment"] == {"previous_items": 109, "change": 12, "decisions": 465}
+    assert report.active["rules"] == {"made": 1, "published": 2, "total_published": 3}
+    notes = [n for n in report.notes if "印刷顺序" in n.message]
+    assert [n.path for n in notes] == ["active.licensing"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "信息内容 处理决定 上一年项目数量 本年增/减",  # a column not named in full
+        "信息内容 处理决定数量 处理决定数量 上一年项目数量 本年增/减",  # one named twice
+    ],
+)
+def test_a_table_2_header_that_does_not_name_each_column_once_keeps_the_layouts_order(
+    header: str,
+) -> None:
+    report = read(_table2_text(header, header, ["行政许可 | 37 | 14 | 48 |"], []))
+    assert report.active is not None
+    assert report.active["licensing"] == {"previous_items": 37, "change": 14, "decisions": 48}
+
+
+def test_a_table_2_header_wrapped_over_lines_keeps_the_layouts_order() -> None:
+    """A header whose words are cut over two lines (a PDF's narrow cells) orders nothing."""
+    header = "信息内容 处理决定 上一年项目 本年增/减\n数量 数量"
+    report = read(_table2_text(header, header, ["行政许可 | 37 | 14 | 48 |"], []))
+    assert report.active is not None
+    assert report.active["licensing"] == {"previous_items": 37, "change": 14, "decisions": 48}
+
+
+def test_a_row_short_of_a_reordered_items_columns_is_null_with_a_note() -> None:
+    header = "信息内容 处理决定数量 上一年项目数量 本年增/减"
+    report = read(_table2_text(header, header, ["行政许可 | 48 | 37 |"], []))
+    assert report.active is not None
+    assert set(report.active["licensing"].values()) == {None}
+    assert any(n.path == "active.licensing" and "无法对应" in n.message for n in report.notes)
 
 
 def _row_across_a_page_break(values: list[int]) -> str:

@@ -76,13 +76,22 @@ def read_table(
         shown = "、".join(table.rows[0].columns[i].label for i in order)
         message = f"本表各列的印刷顺序（{shown}）与官方格式不同，已按表头对应各列"
         out.notes.append(Note(message, table.key, None))
+    blocks, firsts = (
+        _block_orders(table, tokens, result.rows) if table.key == "active" else ({}, [])
+    )
+    for index in firsts:
+        shown = "、".join(table.rows[index].columns[i].label for i in blocks[index])
+        message = f"本项各列的印刷顺序（{shown}）与官方格式不同，已按表头对应各列"
+        out.notes.append(Note(message, _path(table, table.rows[index].key), None))
     rows: dict[str, RowCells | None] = {}  # None: a plain row, already written
     hit_of = {table.rows[i].key: hit for i, hit in result.rows.items()}
     cell_notes: dict[str, list[Note]] = {}
     merging: bool | None = None  # whether the table prints runs that are no number (found once)
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
-        if order is None and _plain(hit.values, len(row.columns)):
+        if index in blocks:
+            rows[row.key] = _reordered(hit.values, blocks[index])
+        elif order is None and _plain(hit.values, len(row.columns)):
             printed = [t for t in hit.values if t.kind == "value"]
             doubt = _out_of_place(printed, sums, page_breaks)
             if doubt is not None:
@@ -172,6 +181,65 @@ def _column_order(
     if as_printed > as_layout or (as_printed == as_layout and all(t.cell for t in header)):
         return tuple(order)
     return None
+
+
+def _block_orders(
+    table: Table, tokens: Sequence[Token], hits: dict[int, RowHit]
+) -> tuple[dict[int, tuple[int, ...]], list[int]]:
+    """Table 二's rows whose item prints its columns in another order than the layout's, with
+    that order (the layout column of each printed position), and the first row of each such
+    item.
+
+    Each item of table 二 (第二十条第（一）项: "规章" and "行政规范性文件") has its own header
+    line between the previous item's rows and its first row. Table 二 has no sums to
+    bear a printed order out, so it is taken only from a header that names each of the item's
+    columns once, on one line of text or in table cells."""
+    out: dict[int, tuple[int, ...]] = {}
+    firsts: list[int] = []
+    order: tuple[int, ...] | None = None
+    start = 0  # where the current item's header may start (an offset in the text)
+    item: str | None = None
+    end_of_rows = 0
+    for index in sorted(hits):
+        hit = hits[index]
+        row = table.rows[index]
+        if row.item != item:
+            item, start = row.item, end_of_rows
+            order = _item_order(row, tokens, start, hit.label.pos) if len(row.columns) > 1 else None
+            if order is not None:
+                firsts.append(index)
+        if order is not None:
+            out[index] = order
+        end_of_rows = max(end_of_rows, (hit.values[-1] if hit.values else hit.label).pos + 1)
+    return out, firsts
+
+
+def _item_order(row: Row, tokens: Sequence[Token], start: int, end: int) -> tuple[int, ...] | None:
+    """The column order printed by the header of ``row``'s item between offsets ``start`` and
+    ``end``, when it is not the layout's; else None."""
+    labels = {compact(c.label): i for i, c in enumerate(row.columns)}
+    pattern = _item_words(tuple(labels))
+    header = [t for t in tokens if start <= t.pos < end and t.kind == "text"]
+    if not header:
+        return None
+    if all(t.cell for t in header):
+        lines = ["".join(compact(t.text) for t in header)]
+    else:
+        lines = [
+            "".join(compact(t.text) for t in group)
+            for _, group in itertools.groupby(header, key=lambda t: t.source_line)
+        ]
+    for text in lines:
+        found = pattern.findall(text)
+        if sorted(found) == sorted(labels) and len(found) == len(labels):
+            order = tuple(labels[word] for word in found)
+            return order if order != tuple(range(len(order))) else None
+    return None
+
+
+@lru_cache(maxsize=64)
+def _item_words(labels: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(labels, key=len, reverse=True))))
 
 
 @lru_cache(maxsize=4096)
