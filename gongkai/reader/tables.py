@@ -8,7 +8,9 @@ are filled. Every cell keeps its provenance; everything uncertain becomes a null
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -77,7 +79,7 @@ def read_table(
         message = f"本表各列的印刷顺序（{shown}）与官方格式不同，已按表头对应各列"
         out.notes.append(Note(message, table.key, None))
     blocks, firsts = (
-        _block_orders(table, tokens, result.rows) if table.key == "active" else ({}, [])
+        _block_orders(fmt, table, tokens, result.rows) if table.key == "active" else ({}, [])
     )
     for index in firsts:
         shown = "、".join(table.rows[index].columns[i].label for i in blocks[index])
@@ -184,7 +186,7 @@ def _column_order(
 
 
 def _block_orders(
-    table: Table, tokens: Sequence[Token], hits: dict[int, RowHit]
+    fmt: FormatName, table: Table, tokens: Sequence[Token], hits: dict[int, RowHit]
 ) -> tuple[dict[int, tuple[int, ...]], list[int]]:
     """Table 二's rows whose item prints its columns in another order than the layout's, with
     that order (the layout column of each printed position), and the first row of each such
@@ -205,7 +207,11 @@ def _block_orders(
         row = table.rows[index]
         if row.item != item:
             item, start = row.item, end_of_rows
-            order = _item_order(row, tokens, start, hit.label.pos) if len(row.columns) > 1 else None
+            order = (
+                _item_order(fmt, table, row, tokens, start, hit.label.pos)
+                if len(row.columns) > 1
+                else None
+            )
             if order is not None:
                 firsts.append(index)
         if order is not None:
@@ -214,20 +220,28 @@ def _block_orders(
     return out, firsts
 
 
-def _item_order(row: Row, tokens: Sequence[Token], start: int, end: int) -> tuple[int, ...] | None:
+def _item_order(
+    fmt: FormatName, table: Table, row: Row, tokens: Sequence[Token], start: int, end: int
+) -> tuple[int, ...] | None:
     """The column order printed by the header of ``row``'s item between offsets ``start`` and
     ``end``, when it is not the layout's; else None."""
-    labels = {compact(c.label): i for i, c in enumerate(row.columns)}
-    pattern = _item_words(tuple(labels))
-    header = [t for t in tokens if start <= t.pos < end and t.kind == "text"]
+    labels, pattern = _item_words(fmt, table.key, row.key)
+    first = bisect.bisect_left(tokens, start, key=_POS)  # tokens are in text order
+    header = [
+        t for t in tokens[first : bisect.bisect_left(tokens, end, key=_POS)] if t.kind == "text"
+    ]
     if not header:
         return None
+    found = pattern.findall(compact("".join([t.text for t in header])))
+    columns = [labels[word] for word in found]
+    if len(set(columns)) < len(labels) or columns == sorted(columns):
+        return None  # (the common header: every column named, in the layout's order)
     if all(t.cell for t in header):
-        lines = ["".join(compact(t.text) for t in header)]
+        lines = [compact("".join([t.text for t in header]))]
     else:
         lines = [
-            "".join(compact(t.text) for t in group)
-            for _, group in itertools.groupby(header, key=lambda t: t.source_line)
+            compact("".join([t.text for t in group]))
+            for _, group in itertools.groupby(header, key=_SOURCE_LINE)
         ]
     for text in lines:
         found = pattern.findall(text)
@@ -237,9 +251,17 @@ def _item_order(row: Row, tokens: Sequence[Token], start: int, end: int) -> tupl
     return None
 
 
-@lru_cache(maxsize=64)
-def _item_words(labels: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(labels, key=len, reverse=True))))
+_POS = operator.attrgetter("pos")
+_SOURCE_LINE = operator.attrgetter("source_line")
+
+
+@cache
+def _item_words(fmt: FormatName, key: str, row: str) -> tuple[dict[str, int], re.Pattern[str]]:
+    """A row's column labels (compact) with their columns, and a pattern finding them."""
+    columns = layout(fmt).table(key).row(row).columns
+    index = {compact(column.label): i for i, column in enumerate(columns)}
+    words = sorted(index, key=len, reverse=True)
+    return index, re.compile("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=4096)
