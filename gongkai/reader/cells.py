@@ -158,6 +158,10 @@ def row_cells(
         # Only the gaps of the lines the values are printed on: another line's empty columns
         # (a header's, the next row's) say nothing of this row.
         lines = {t.source_line for t in values}
+        if len(lines) == len(values) > 1:
+            # One value a line ("8 |"): each line is one cell, and the empty columns after the
+            # last value ("8 | ||||") are the export's end of the row, not its blank cells.
+            lines = set()
         printed = [
             t for t in tokens if t.kind == "value" or (t.kind == "gap" and t.source_line in lines)
         ]
