@@ -30,8 +30,6 @@ KNOWN_WRONG: dict[str, str] = {
     "catch it)",
     "table3-two-wrapped-cells-fragments-keep-row-sum-layout-2021": "two wrapped numbers in one "
     "row of table 三 whose pieces still add up are read as those pieces",
-    "identity-fill-short-cell-per-line-row-granted-total-deleted-seed004": "a row missing its "
-    "total is completed by a column identity the report itself breaks (its 总计 row prints 0)",
     "agency-from-cited-notice-title-woshi-title-line-lost-025": "with the title line lost, the "
     "agency is missed (null, not wrong): only 本街 and an office name remain in the text",
 }
@@ -296,3 +294,31 @@ def test_empty_columns_after_a_rows_last_value_printed_one_a_line_are_no_blank_c
     assert short.requests is not None
     assert set(short.requests["new_received"].values()) == {None}
     assert any(n.path == "requests.new_received" for n in short.notes)
+
+
+def _bars_text(row_2: list[str]) -> str:
+    """Table 三's first rows one cell per line, each row closed by a lone "|", two before a
+    group of rows, as seed 004's page prints them."""
+    lines = ["示例镇2023年政府信息公开工作年度报告", "一、总体情况", "本年度工作情况良好。"]
+    lines += ["三、收到和处理政府信息公开申请情况", "申请人情况 |", "自然人 |", "法人或其他组织 |"]
+    lines += ["总计 |", "商业企业 |", "科研机构 |", "社会公益组织 |", "法律服务机构 |", "其他 |"]
+    lines += ["一、本年新收政府信息公开申请数量 |", "1 |", "0 |", "0 |", "0 |", "0 |", "0 |", "1 |"]
+    lines += ["|", "|", "二、上年结转政府信息公开申请数量 |", *row_2, "|", "|"]
+    lines += ["三、本年度办理结果 |", "(一)予以公开 |", "1 |", "0 |", "0 |", "0 |", "0 |"]
+    lines += ["0 |", "1 |", "|", "四、政府信息公开行政复议、行政诉讼情况"]
+    return "\n".join(lines)
+
+
+def test_a_row_one_cell_short_before_the_pages_two_closing_bars_is_null() -> None:
+    """Two lone "|" close some rows of the page: after a row one cell short they may be its
+    end, not a blank last cell (which would let the identities fill in a wrong total)."""
+    report = read(_bars_text(["0 |", "0 |", "0 |", "0 |", "0 |", "3 |"]))
+    assert report.requests is not None
+    assert set(report.requests["carried_over"].values()) == {None}
+    assert report.requests["new_received"]["total"] == 1
+    # a blank cell printed as a lone "|" between values is still placed (and the row sum
+    # then forces it to 0)
+    report = read(_bars_text(["0 |", "|", "0 |", "0 |", "0 |", "3 |", "3 |"]))
+    assert report.requests is not None
+    assert list(report.requests["carried_over"].values()) == [0, 0, 0, 0, 0, 3, 3]
+    assert report.provenance["requests.carried_over.commercial"].how == "forced_zero"

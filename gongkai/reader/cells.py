@@ -87,6 +87,7 @@ def row_cells(
     *,
     cut_off: bool = False,
     merging: bool = False,
+    row_end: int = 1,
 ) -> RowCells:
     """Cells of a row of ``n`` columns from the value tokens printed after its label.
 
@@ -95,6 +96,9 @@ def row_cells(
 
     ``merging``: the table prints digit runs that are no number ("000023"), so the page runs
     cells together.
+
+    ``row_end``: how many lone "|" lines the page prints after a row's last cell (see
+    ``_placed_by_bars``).
 
     ``cut_off``: the source ends inside this row (a truncated page). Its values, printed one
     by one, are then its first cells; a lone digit after a full row is the next row's ordinal.
@@ -115,7 +119,7 @@ def row_cells(
         )
     if len(values) == n == len(tokens):  # the common row: one value a cell
         return RowCells([_direct(t) for t in values])
-    placed = _placed_by_bars(tokens, n)
+    placed = _placed_by_bars(tokens, n, row_end)
     if placed is not None:
         return RowCells([_direct(t) for t in placed])
     if cut_off and not any(t.cell for t in tokens):
@@ -217,18 +221,20 @@ def row_cells(
     return RowCells(blank_row(n), candidates=found, run=values)
 
 
-def _placed_by_bars(tokens: Sequence[Token], n: int) -> list[Token] | None:
+def _placed_by_bars(tokens: Sequence[Token], n: int, row_end: int = 1) -> list[Token] | None:
     """A page printing one cell per line ("0 |") prints a blank cell as a lone "|", and opens
     every row with one: the row's cells, blanks included, are then known by position. The
-    lone "|" after the last cell opens the next row."""
+    lone "|" after the last cell opens the next row; a page may print ``row_end`` of them
+    there ("|", "|" after every row), and those are no blank cells either."""
     kinds = [t.kind for t in tokens]
     if "bar" not in kinds:
         return None
     if not all(t.piped for t in tokens if t.kind == "value"):
         return None
     cells = list(tokens)
-    if cells and cells[-1].kind == "bar":
-        cells.pop()  # the next row's opening "|"
+    for _ in range(row_end):
+        if cells and cells[-1].kind == "bar":
+            cells.pop()  # the end of the row, the next row's opening "|"
     if len(cells) != n or (cells[0].kind == "bar" and len(cells) == 1):
         return None
     return [t._replace(kind="blank") if t.kind == "bar" else t for t in cells]

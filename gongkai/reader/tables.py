@@ -89,6 +89,7 @@ def read_table(
     hit_of = {table.rows[i].key: hit for i, hit in result.rows.items()}
     cell_notes: dict[str, list[Note]] = {}
     merging: bool | None = None  # whether the table prints runs that are no number (found once)
+    row_end = 1  # lone "|" lines after a row's last cell (found with ``merging``)
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
         if index in blocks:
@@ -105,8 +106,14 @@ def read_table(
             cut_off = ends_document and bool(hit.values) and hit.values[-1] is tokens[-1]
             if merging is None:
                 merging = _runs_cells_together(result.rows.values())
+                row_end = _bars_after_rows(table, result.rows)
             rows[row.key] = row_cells(
-                hit.values, len(row.columns), sums, cut_off=cut_off, merging=merging
+                hit.values,
+                len(row.columns),
+                sums,
+                cut_off=cut_off,
+                merging=merging,
+                row_end=row_end,
             )
         else:
             rows[row.key] = _reordered(hit.values, order)
@@ -346,6 +353,23 @@ def _runs_cells_together(hits: Iterable[RowHit]) -> bool:
         for hit in hits
         for t in hit.values
     )
+
+
+def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
+    """How many lone "|" lines the table may print after a row's last cell: the most that a
+    row printing all its cells ends with, at least one (the next row's opening "|"). A page
+    may print two before a group of rows ("|", "|", "(二)部分公开"): after a row one cell
+    short, two of them may be the row's end and say nothing of its blank cells."""
+    most = 1
+    for index, hit in hits.items():
+        values = hit.values
+        if sum(t.kind == "value" for t in values) != len(table.rows[index].columns):
+            continue
+        bars = 0
+        while bars < len(values) and values[-1 - bars].kind == "bar":
+            bars += 1
+        most = max(most, bars)
+    return most
 
 
 def _out_of_place(
