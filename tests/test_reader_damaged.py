@@ -80,6 +80,10 @@ MISSED_AT_MOST = {
     "table4-transposed-results-as-rows-blocks-as-columns-2021.pdf": 15,
     # A ruled PDF whose rows the table finder misses.
     "table2-qizhong-subrow-after-official-row-overwrites-it-2021.pdf": 21,
+    # A blank cell dropped from a row printed one cell a line (raw pdftotext), a table 四 whose
+    # last cell is blank in layout text: where the blank is is not known.
+    "table3-row-blank-cell-dropped-then-note-number-breaks-row-sum-raw-2021": 6,
+    "table4-last-cell-blank-then-note-number-layout-2021": 14,
     # Tables the reader does not find where a human would.
     "local-summary-table-before-official-table3-and-table4-pipe": 29,
     "table3-extra-subtotal-column-for-legal-persons-2021": 175,

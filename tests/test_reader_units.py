@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gongkai.reader.cells import parse_text
 from gongkai.reader.digits import TooAmbiguous, agreed, splits
 from gongkai.reader.meta import find_meta
 from gongkai.reader.normalize import _nfkc, normalize
@@ -100,6 +101,32 @@ def test_units_and_dashes_are_values() -> None:
         ("251000元", "value"),
         ("/", "value"),
     ]
+
+
+def test_numbers_inside_a_labels_brackets_are_no_cells() -> None:
+    assert _cut("行政许可(注1)") == [("行政许可(注1)", "text")]
+    assert _cut("行政处罚(其中简易程序3)291") == [
+        ("行政处罚(其中简易程序3)", "text"),
+        ("291", "value"),
+    ]
+
+
+def test_a_number_counted_in_a_sentence_is_no_cell() -> None:
+    assert ("380", "value") not in _cut("注:全年收取信息处理费 380 元。")
+    assert ("1", "value") not in _cut("其中 1 件为上年结转案件。")
+    # a cell's unit printed apart, a number before the next label: cells
+    assert _cut("行政许可 0 件") == [("行政许可", "text"), ("0", "value"), ("件", "text")]
+    assert ("9", "value") in _cut("其他 9 项目 本年新收件数")
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [("下降3", -3), ("降低 12", -12), ("减少2", -2), ("减 3", -3), ("增长5", 5), ("上升 1", 1)],
+)
+def test_change_cells_signed_by_a_word(printed: str, value: int) -> None:
+    (word, kind), *_ = _cut(printed)
+    assert kind == "value"
+    assert parse_text(word)[0] == value
 
 
 # --- digit runs ---------------------------------------------------------------------------

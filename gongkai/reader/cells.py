@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from gongkai.reader.digits import Split, Sum, TooAmbiguous, fewest_cells, splits
-from gongkai.reader.tokens import DASH, VALUE, Token
+from gongkai.reader.tokens import DASH, NEGATIVE_WORDS, VALUE, Token
 from gongkai.record import Provenance, Value
 
 
@@ -51,7 +51,7 @@ def parse_text(text: str) -> tuple[Value, str, str | None]:
     sign, currency, number, unit = m.groups()
     digits = number.replace(",", "")
     value: int | float = float(digits) if "." in digits else int(digits)
-    if sign in ("-", "减", "减少"):
+    if sign == "-" or sign in NEGATIVE_WORDS:
         value = -value
     notes = []
     if sign and sign not in "+-":

@@ -55,13 +55,19 @@ class Token(NamedTuple):
     delimited: bool = False  # from a text line whose cells are set off by pipes or tabs
 
 
+# Words printing the sign of a 本年增/减 cell ("减少3", "下降3", "增加5"), longest first.
+NEGATIVE_WORDS = ("减少", "下降", "降低", "减")
+POSITIVE_WORDS = ("增加", "增长", "上升", "增")
+_SIGN_WORDS = frozenset(NEGATIVE_WORDS + POSITIVE_WORDS)
+_SIGN_CHARS = "增减降升"  # every sign word has one of them
 # A printed cell value: a number with an optional unit, or a sign for "none".
 # Groups: sign (本年增/减 is printed "-3", "减少3" or "增加5"), currency, number (thousands may be
 # separated: "447,228", "1,234.56"), unit.
 # A unit, also in brackets ("0(件)"); a bare 万 or 千 multiplies: "1.2万" is no cell.
 _UNIT = r"(万元|元|件|个|条|项|次|份|\((?:万元|元|件|个|条|项|次|份)\))"
+_SIGN = "|".join(sorted(_SIGN_WORDS, key=len, reverse=True))
 VALUE = re.compile(
-    rf"^([+-]|增加|减少|增|减)?(¥)?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_UNIT}?$"
+    rf"^([+-]|{_SIGN})?(¥)?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_UNIT}?$"
 )
 DASH = re.compile(r"^(?:/|—+|-|--|无|—/)$")
 # Page numbers printed inside tables: "- 4 -", "—4—", "第 4 页", "4/6".
@@ -98,12 +104,37 @@ def _located_pieces(text: str) -> tuple[tuple[str, TokenKind, int], ...]:
             pieces.extend([(piece, kind, start + at) for piece, kind, at in cuts])
         else:
             pieces.extend(cuts)
-    if "增" in text or "减" in text:  # every sign word has one of them
+    for i in range(len(pieces) - 1):
+        number, kind, at = pieces[i]
+        if kind == "value" and _in_sentence(number, pieces[i + 1]):
+            pieces[i] = (number, "text", at)
+    if any(char in text for char in _SIGN_CHARS):  # a sign word apart from its number, "减 3"
         for i in range(len(pieces) - 1, 0, -1):
             (word, _, at), (number, next_kind, _) = pieces[i - 1], pieces[i]
             if word in _SIGN_WORDS and next_kind == "value" and number[:1].isdigit():
                 pieces[i - 1 : i + 1] = [(word + number, "value", at)]
     return tuple(pieces)
+
+
+# Units a sentence counts in: "全年收取信息处理费 380 元。", "其中 1 件为上年结转案件。"
+_COUNTED = frozenset("件元个条项次份")
+
+
+def _in_sentence(number: str, following: tuple[str, TokenKind, int]) -> bool:
+    """Whether a number printed apart is part of a sentence: a unit follows it, and words after
+    the unit that end or break a sentence ("380 元。", "1 件为上年结转案件。"). A cell printing
+    its unit apart ("0 件") is not, nor a number before a label ("9 项目")."""
+    word, kind, _ = following
+    return (
+        kind == "text"
+        and word[0] in _COUNTED
+        and len(word) > 1
+        and number[-1:].isdigit()
+        and any(mark in word for mark in _SENTENCE_MARKS)
+    )
+
+
+_SENTENCE_MARKS = "。,;:!?"  # (after NFKC: the full-width comma, semicolon… are ASCII)
 
 
 def _word_cuts(word: str) -> tuple[tuple[str, TokenKind, int], ...]:
@@ -132,8 +163,6 @@ _PROSE_UNITS = set(
 # A number after one of these is an estimate or a bound ("约420", "超100", "不足12", "至少3",
 # "低于50", "不到5", "超过8"): prose, not a printed cell.
 _APPROXIMATE = frozenset("约近逾超足少于到过")
-# A sign word printed apart from its number ("减 3") still signs it.
-_SIGN_WORDS = frozenset({"增", "减", "增加", "减少"})
 _ORDINAL_AFTER = re.compile(r"[.、][\u3400-\u9fff]")
 
 
@@ -154,6 +183,8 @@ def _cut(piece: str) -> Iterator[tuple[str, TokenKind]]:
         before = piece[m.start() - 1] if m.start() else ""
         if before and (not _is_label_char(before) or before in _APPROXIMATE):
             continue
+        if "(" in piece and piece.rfind("(", 0, m.start()) > piece.rfind(")", 0, m.start()):
+            continue  # inside a label's brackets: "行政许可(注1)", "行政处罚(其中简易程序3)"
         number, unit = m.group(1), m.group(2)
         if unit is None and "." not in number and _ORDINAL_AFTER.match(piece, m.end()):
             # "…信息2200003252.没有现成…": the last digit is the next row's ordinal.
