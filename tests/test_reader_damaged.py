@@ -84,6 +84,11 @@ MISSED_AT_MOST = {
     # last cell is blank in layout text: where the blank is is not known.
     "table3-row-blank-cell-dropped-then-note-number-breaks-row-sum-raw-2021": 6,
     "table4-last-cell-blank-then-note-number-layout-2021": 14,
+    # A row of table cells with a filler cell (a split label's, a merged cell's other half,
+    # Word's placeholder) and a blank last cell: which blank is the filler is not known.
+    "table4-word-placeholder-cell-gridbefore-blank-last-cell-2021": 14,
+    "unmerged-label-filler-cell-and-blank-total-2021": 12,
+    "table3-commercial-cell-unmerged-plus-blank-total-2021": 12,
     # Tables the reader does not find where a human would.
     "local-summary-table-before-official-table3-and-table4-pipe": 29,
     "table3-extra-subtotal-column-for-legal-persons-2021": 175,

@@ -76,6 +76,14 @@ def no_number(text: str) -> bool:
     return text[:1] == "0" and text[1:2].isdigit()
 
 
+def _trailing_blanks(tokens: Sequence[Token]) -> int:
+    """How many blank cells end ``tokens``."""
+    count = 0
+    while count < len(tokens) and tokens[-1 - count].kind == "blank":
+        count += 1
+    return count
+
+
 def blank_row(n: int) -> list[Cell]:
     return [BLANK] * n
 
@@ -136,8 +144,15 @@ def row_cells(
         # has printed something of its own.
         ends = next((i for i, t in enumerate(tokens) if i > 0 and t.row_start), len(tokens))
         values = list(tokens[:ends])
-        while len(values) > n and values[-1].kind == "blank":
-            values.pop()
+        if not any(t.kind == "value" for t in values):
+            return RowCells(blank_row(n))
+        # Blank cells after the last column: a table's empty filler cells. (With a blank cell
+        # before them too, one of the blanks is a filler, a split label's, a merged cell's
+        # other half or Word's empty placeholder, and which is not known: then the blank cells
+        # are not placed.)
+        trailing = _trailing_blanks(values)
+        if sum(t.kind == "blank" for t in values) == trailing:
+            del values[max(n, len(values) - trailing) :]
         if len(values) == n:
             return RowCells([_direct(t) for t in values])
         tokens = [t for t in tokens[:ends] if t.kind == "value"]

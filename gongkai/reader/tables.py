@@ -173,7 +173,7 @@ def _column_order(
         return None
     first = min(hit.label.pos for hit in hits.values())
     header = [t for t in itertools.takewhile(lambda t: t.pos < first, tokens) if t.kind == "text"]
-    text = "".join([compact(t.text) for t in header])
+    text = "".join([compact(t.text) for t in _by_grid_column(header)])
     # (A header is a few lines; a flattened page's is long and not worth remembering.)
     order = (_header_order if len(text) <= 400 else _header_order.__wrapped__)(fmt, table.key, text)
     if order is None:
@@ -269,6 +269,22 @@ def _item_words(fmt: FormatName, key: str, row: str) -> tuple[dict[str, int], re
     index = {compact(column.label): i for i, column in enumerate(columns)}
     words = sorted(index, key=len, reverse=True)
     return index, re.compile("|".join(map(re.escape, words)))
+
+
+_GRID = re.compile(r"^(.*)第(\d+)行第(\d+)列$")  # a table cell's "表格1 第3行第4列"
+
+
+def _by_grid_column(header: list[Token]) -> list[Token]:
+    """A table's header cells from left to right (and top to bottom in a column), as they are
+    seen: the source lists them row by row, and a cell spanning the header's rows ("总计" over
+    three) comes first though it stands on the right. Text lines stay in their order."""
+    if not header or not all(t.cell for t in header):
+        return header
+    places = [_GRID.match(t.where) for t in header]
+    if any(m is None for m in places) or len({m.group(1) for m in places if m}) != 1:
+        return header  # (not one table's cells)
+    keys = [(int(m.group(3)), int(m.group(2))) for m in places if m]
+    return [t for _, t in sorted(zip(keys, header, strict=True), key=lambda pair: pair[0])]
 
 
 @lru_cache(maxsize=4096)
