@@ -257,6 +257,24 @@ def test_blank_cells_and_cell_text_joining() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("cell", "printed"),
+    [
+        ('447228<span style="vertical-align: super">1</span>', "447228"),
+        ('3119<span style="mso-text-raise:5.0pt">2</span>', "3119"),
+        ('<span style="text-decoration: underline line-through">1289</span>1288', "1288"),
+        ('<span style="visibility:hidden">9</span>1288', "1288"),
+        # ordinary text nudged by Word, or aligned: printed
+        ('<span style="mso-text-raise:1.0pt">1288</span>', "1288"),
+        ('<span style="vertical-align: middle">1288</span>', "1288"),
+        ('<span style="mso-text-raise:0pt">7</span>', "7"),
+    ],
+)
+def test_text_a_style_keeps_from_a_cells_value_is_dropped(cell: str, printed: str) -> None:
+    document = load(f"<table><tr><td>规章</td><td>{cell}</td></tr></table>")
+    assert [x.text for x in document.lines] == ["规章", printed]
+
+
 def test_text_lines_of_blocks_and_breaks() -> None:
     page = (
         "<html><head><title>x</title><style>p {}</style><script>var a = '<p>no</p>';</script>"

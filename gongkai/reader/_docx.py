@@ -79,7 +79,7 @@ def read_docx(data: bytes, *, claimed: bool) -> HtmlResult:
                 "Word 文档已损坏：缺少正文部分（word/document.xml）。"
                 "请在 Word/WPS 中打开后另存为 .docx，或重新下载"
             )
-        data = _without_hidden_runs(archive, data)
+        data = _without_unprinted_runs(archive, data)
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), convert_image=_NO_IMAGES)
         html = result.value
@@ -94,11 +94,20 @@ def read_docx(data: bytes, *, claimed: bool) -> HtmlResult:
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-# Runs formatted as hidden (w:vanish, unless switched off): Word does not print them, mammoth
-# would, and a hidden "3" before a cell's "419" would make it 3419.
-_HIDDEN_RUNS = etree.XPath(
-    "//w:r[w:rPr/w:vanish[not(@w:val) or (@w:val != '0' and @w:val != 'false')]]",
-    namespaces={"w": _W},
+_NS = {"w": _W}
+# A run property switched on: present, unless its w:val is one of OOXML's "off" values.
+_ON = "[not(@w:val) or not(@w:val = '0' or @w:val = 'false' or @w:val = 'off')]"
+# Runs Word does not print as a cell's value, which mammoth would: hidden (w:vanish) and
+# double-struck (w:dstrike; single strikes become <s>, which the HTML reader drops). A hidden
+# "3" before a cell's "419" would make it 3419.
+_UNPRINTED_RUNS = etree.XPath(f"//w:r[w:rPr/w:vanish{_ON} or w:rPr/w:dstrike{_ON}]", namespaces=_NS)
+# Character styles that hide their runs, and the runs using a style (unless they show
+# themselves with a w:vanish switched off).
+_HIDDEN_STYLES = etree.XPath(
+    f"//w:style[@w:type = 'character'][w:rPr/w:vanish{_ON}]/@w:styleId", namespaces=_NS
+)
+_STYLED_RUNS = etree.XPath(
+    "//w:r[w:rPr/w:rStyle[@w:val = $style] and not(w:rPr/w:vanish)]", namespaces=_NS
 )
 
 
@@ -108,21 +117,22 @@ _READ_ERRORS = (
 )  # fmt: skip
 
 
-def _without_hidden_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
-    """The document with its hidden runs removed (unchanged when it has none)."""
+def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
+    """The document with its unprinted runs removed (unchanged when it has none)."""
     try:
         xml = archive.read("word/document.xml")
+        styles = archive.read("word/styles.xml") if "word/styles.xml" in archive.namelist() else b""
     except _READ_ERRORS:
         return data  # mammoth reports the damage
-    if b"vanish" not in xml:
+    hidden_styles = _hidden_styles(styles) if b"vanish" in styles else []
+    if b"vanish" not in xml and b"dstrike" not in xml and not hidden_styles:
         return data
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        root = etree.fromstring(xml, parser)
-    except etree.LxmlError:
+    root = _parse(xml)
+    if root is None:
         return data
-    hidden = _HIDDEN_RUNS(root)
-    runs = [r for r in hidden if isinstance(r, etree._Element)] if isinstance(hidden, list) else []
+    runs = [r for r in _list(_UNPRINTED_RUNS(root)) if isinstance(r, etree._Element)]
+    for style in hidden_styles:
+        runs += [r for r in _list(_STYLED_RUNS(root, style=style)) if isinstance(r, etree._Element)]
     if not runs:
         return data
     for run in runs:
@@ -141,6 +151,24 @@ def _without_hidden_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
     except _READ_ERRORS:
         return data  # a damaged member: mammoth reports it
     return out.getvalue()
+
+
+def _parse(xml: bytes) -> etree._Element | None:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.fromstring(xml, parser)
+    except etree.LxmlError:
+        return None
+
+
+def _list(result: object) -> list[object]:
+    return list(result) if isinstance(result, list) else []
+
+
+def _hidden_styles(styles: bytes) -> list[str]:
+    """The ids of the character styles that hide their text (none if styles.xml is broken)."""
+    root = _parse(styles)
+    return [] if root is None else [str(v) for v in _list(_HIDDEN_STYLES(root))]
 
 
 def _guard(infos: list[zipfile.ZipInfo]) -> None:

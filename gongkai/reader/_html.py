@@ -43,14 +43,37 @@ _DROP = (
 # and show it with a script.)
 _UNPRINTED_TAGS = ("del", "s", "strike", "sup", "sub")
 _TABLE_PARTS = ("table", "tbody", "tr", "td", "th")
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# The same set by a style: struck out, raised or lowered (a footnote mark, "1288" with a
+# superscript "1" as a span). Word's mso-text-raise also nudges ordinary text by a point or two:
+# only a short raised text (a mark, not a cell's number) is taken for one.
+_UNPRINTED_STYLE = re.compile(
+    r"line-through|vertical-align\s*:\s*(?:super|sub)\b|display\s*:\s*none"
+    r"|visibility\s*:\s*hidden",
+    re.I,
+)
+_RAISED = re.compile(r"mso-text-raise\s*:\s*-?0*\.?0*[1-9]", re.I)
 
 
 def _hidden(element: etree._Element) -> bool:
     if element.get("hidden") is not None:
         return True
     style = element.get("style")
-    return style is not None and "isplay" in style and _DISPLAY_NONE.search(style) is not None
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
+
+
+def _unprinted(element: etree._Element) -> bool:
+    """Whether an element inside a table cell is no part of the cell's printed value."""
+    if element.tag in _UNPRINTED_TAGS or element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    if style is None:
+        return False
+    if _UNPRINTED_STYLE.search(style):
+        return True
+    if _RAISED.search(style) is None:
+        return False
+    return len("".join(str(text) for text in element.itertext()).strip()) <= 2
 
 
 def _drop_unprinted(root: etree._Element) -> None:
@@ -58,7 +81,7 @@ def _drop_unprinted(root: etree._Element) -> None:
     doomed = [e for e in root.iter(*_TABLE_PARTS) if _hidden(e)]
     for cell in root.iter("td", "th"):
         for element in cell.iterdescendants():
-            if element.tag in _UNPRINTED_TAGS or _hidden(element):
+            if _unprinted(element):
                 doomed.append(element)
     for element in doomed:
         parent = element.getparent()
