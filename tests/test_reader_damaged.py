@@ -89,6 +89,8 @@ MISSED_AT_MOST = {
     "table4-word-placeholder-cell-gridbefore-blank-last-cell-2021": 14,
     "unmerged-label-filler-cell-and-blank-total-2021": 12,
     "table3-commercial-cell-unmerged-plus-blank-total-2021": 12,
+    # A row whose label is no known variant, followed by a local 小计 row: null.
+    "table3-reconfirm-label-unknown-then-subtotal-row-2021": 7,
     # Tables the reader does not find where a human would.
     "local-summary-table-before-official-table3-and-table4-pipe": 29,
     "table3-extra-subtotal-column-for-legal-persons-2021": 175,

@@ -27,6 +27,7 @@ from lxml import etree
 
 from gongkai.errors import InputTooLargeError, UnsupportedInputError
 from gongkai.reader.document import Line
+from gongkai.reader.tokens import VALUE
 
 MAX_LINES = 100_000  # lines plus cells; a report has a few hundred
 _GRID_BUDGET = 5_000_000  # steps spent expanding rowspan/colspan, per document
@@ -96,7 +97,11 @@ def _drop_unprinted(root: etree._Element) -> None:
         parent.remove(element)
 
 
-_NUMBER_CELL = re.compile(r"^\s*[+-]?\d[\d,.]*\s*$")  # a cell that is just a number
+def _number_cell(text: str) -> bool:
+    """Whether a cell prints just a value ("5", "5件", "0（件）", "增加3", "１,０５６")."""
+    return VALUE.match("".join(unicodedata.normalize("NFKC", text).split())) is not None
+
+
 _BLOCK = frozenset(
     {
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
@@ -494,7 +499,7 @@ class _Walker:
                     self._spend(colspan)
                     for c in range(column, column + colspan):
                         busy_until[c] = r + rowspan - 1
-                    if index > 0 and rowspan <= 60 and colspan <= 20 and _NUMBER_CELL.match(text):
+                    if index > 0 and rowspan <= 60 and colspan <= 20 and _number_cell(text):
                         # One number for several rows: no row's own value. Every row it
                         # covers gets a blank cell in its place.
                         merged_values.update(range(column, column + colspan))

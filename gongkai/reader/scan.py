@@ -201,6 +201,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     last = len(table.rows) - 1
     loose: list[Token] = []  # values printed since the last text, that no row label owns
     unnamed: list[Token] = []  # the last label run, if it named no row and left no row open
+    unknown = 0  # label runs naming no row since the last row's label
     for kind, run in _runs(tokens):
         if kind == "values":
             if current is None:
@@ -226,6 +227,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             loose = []
             if _interjection(fmt, table, run, current):
                 continue  # a stray line inside a row: its values go on after it
+            unknown += 1
             if hits is not None and rows and table.key == "active" and leftover >= 2:
                 current = ExtraHit(label, run[0])
                 extras.append(current)
@@ -252,12 +254,15 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         unnamed = []
         # One row skipped, and just before its neighbour a row of values with no label and
         # exactly its number of cells: the row printed without its label.
-        skipped = hits[0][0] == nxt + 1 and nxt not in rows
+        # (Not after two labels naming no row, "确认或者重新出具…" and "小计": the values are
+        # the last one's, and which of them is the row's own label is not known.)
+        skipped = hits[0][0] == nxt + 1 and nxt not in rows and unknown <= 1
         if skipped and loose and len(loose) == len(table.rows[nxt].columns):
             rows[nxt] = RowHit(nxt, loose[0], list(loose), unlabelled=True)
         loose = []
         if isinstance(current, RowHit):
             _drop_ordinal(table, current, hits[0])
+        unknown = 0
         for index, token in hits:
             hit = RowHit(index, token, repeated=index in rows)
             rows[index] = hit  # a repeated label starts the row again
