@@ -91,6 +91,12 @@ MISSED_AT_MOST = {
     "table3-commercial-cell-unmerged-plus-blank-total-2021": 12,
     # A row whose label is no known variant, followed by a local 小计 row: null.
     "table3-reconfirm-label-unknown-then-subtotal-row-2021": 7,
+    # pdftotext of a narrow table: labels wrapped around their values, a row's values
+    # printed apart from it (rows ended by the next label's first piece are null).
+    "pdftotext-layout-wrapped-label-continuation-group-label-next-label-start-before-values-2021": (
+        70
+    ),
+    "pdftotext-raw-row-short-one-value-takes-first-value-after-broken-next-label-2021": 183,
     # Tables the reader does not find where a human would.
     "local-summary-table-before-official-table3-and-table4-pipe": 29,
     "table3-extra-subtotal-column-for-legal-persons-2021": 175,

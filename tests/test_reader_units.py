@@ -307,3 +307,10 @@ BODY = (
 )
 def test_publication_dates_printed_in_other_ways(text: str, published: str | None) -> None:
     assert find_meta(text).published == published
+
+
+def test_a_title_wrapped_inside_a_word_names_agency_and_year() -> None:
+    meta = find_meta(
+        "示例县人民政府 政府信息公开年报\n\n示例县人民政府2023年政府信息公开工\n作年度报告\n"
+    )
+    assert (meta.agency, meta.year) == ("示例县人民政府", 2023)

@@ -15,9 +15,10 @@ from gongkai.record import RecordFormat
 
 _YEAR = r"((?:19|20)\d{2})"
 _AGENCY_CHARS = r"[\u3400-\u9fff()A-Za-z0-9·]"
+# (Spaces and line breaks may fall inside the words: a PDF's title wraps anywhere, "公开工\n作".)
 _REPORT_TAIL = (
-    r"年\s*度?\s*(?:(?:政府)?\s*信息|政务)\s*公开\s*(?:工作)?\s*的?\s*(?:年度|年)?\s*"
-    r"(?:报告|报|告年度报)"
+    r"年\s*度?\s*(?:(?:政\s*府)?\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作)?\s*的?\s*"
+    r"(?:年\s*度|年)?\s*(?:报\s*告|报|告\s*年\s*度\s*报)"
 )
 _REPORT = r"\s*" + _REPORT_TAIL
 _TITLE_AGENCY_FIRST = re.compile(rf"({_AGENCY_CHARS}{{2,40}}?)\s*{_YEAR}{_REPORT}")

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gongkai.layout import FormatName, Table
+from gongkai.layout import FormatName, Table, layout
 from gongkai.reader.lexicon import Lexicon, compact, lexicon
 from gongkai.reader.tokens import Token
 
@@ -225,6 +225,12 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         if not hits:
             label = "".join(t.text for t in run)
             loose = []
+            if hits is not None and nxt <= last and _opens(fmt, table.key, nxt, label):
+                # The first piece of the next row's label ("3.危及“三安", its values and the
+                # rest of it to follow): the row before has ended, short or not.
+                current, unnamed = None, run
+                unknown += 1
+                continue
             if _interjection(fmt, table, run, current):
                 continue  # a stray line inside a row: its values go on after it
             unknown += 1
@@ -269,6 +275,25 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             current = hit
             nxt = index + 1
     return Scan(rows, [e for e in extras if e.values])
+
+
+@lru_cache(maxsize=4096)
+def _opens(fmt: FormatName, key: str, index: int, text: str) -> bool:
+    """Whether ``text`` is the beginning, and only the beginning, of row ``index``'s label (or
+    of a variant of it), three characters long at least; its ordinal may be left out."""
+    printed = compact(text)
+    if len(printed) < 3:
+        return False
+    row = layout(fmt).table(key).rows[index]
+    for label in (row.label, *row.aliases):
+        whole = compact(label)
+        for form in (whole, _ORDINAL_PREFIX.sub("", whole)):
+            if len(printed) < len(form) and form.startswith(printed):
+                return True
+    return False
+
+
+_ORDINAL_PREFIX = re.compile(r"^\d+")
 
 
 def _table_words(text: str) -> tuple[bool, int]:
