@@ -593,6 +593,17 @@ def _block_of(table: Table, text: str) -> int | None:
     return block if at >= 0 else None
 
 
+def _words_among(tokens: Sequence[Token], values: Sequence[Token]) -> bool:
+    """Whether Chinese text is printed between the first and the last of ``values``."""
+    first, last = values[0].pos, values[-1].pos
+    return any(
+        t.kind == "text" and first < t.pos < last and _CHINESE.search(t.text) for t in tokens
+    )
+
+
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+
+
 def _interleaved_blocks(
     table: Table, tokens: Sequence[Token], values: Sequence[Token]
 ) -> list[tuple[int | None, list[Token]]] | None:
@@ -682,6 +693,15 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
     rc = row_cells(values, sum(len(r.columns) for r in table.rows), blocks)
     if rc.candidates:
         rc = decided(rc, agreed(rc.candidates))
+    elif _words_among(tokens, values) and not _sums_hold([c.value for c in rc.cells], blocks):
+        # Pieces of the headers printed among the values (a PDF text layer whose header a page
+        # break cut), and the blocks do not add up in the order printed: the order is not the
+        # table's.
+        note = (
+            "本表数值之间夹有表头文字（页面文字顺序可能已打乱），且各栏之和与总计不符，"
+            "无法确定各数值所在的列，记为空"
+        )
+        rc = RowCells(blank_row(len(rc.cells)), note=note)
     first = values[0].pos
     header = "".join(compact(t.text) for t in tokens if t.pos < first and t.kind == "text")
     order = _block_order(table, header)
