@@ -209,6 +209,11 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             else:
                 current.values.extend(run)
             continue
+        if len(run) > 1:
+            # A group's label printed again beside each of its rows, or the first piece of it
+            # ("（六）其他" of "（六）其他处理", which would read as the row "3.其他"), in a run
+            # with a row's label: no part of that label.
+            run = [t for t in run if not _group_piece(fmt, table.key, t.text)] or run
         hits, leftover = _hits(fmt, table.key, run, nxt, last)
         if hits is None:
             # A header or a sentence may end in a row label on its own line: try the tail.
@@ -274,7 +279,38 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             rows[index] = hit  # a repeated label starts the row again
             current = hit
             nxt = index + 1
+        opening = _next_opening(fmt, table, run, hits[-1][1], nxt, last)
+        if opening:
+            # The run ends in the first piece of the next row's label ("…法案卷 8.属于 行政查",
+            # a PDF text layer's narrow column): the values that follow are printed beside
+            # that label, not after the row named before it.
+            current, unnamed = None, opening
     return Scan(rows, [e for e in extras if e.values])
+
+
+def _next_opening(
+    fmt: FormatName, table: Table, run: list[Token], hit: Token, nxt: int, last: int
+) -> list[Token]:
+    """The end of ``run`` after ``hit`` that is the first piece of row ``nxt``'s label."""
+    if nxt > last or run[-1] is hit:
+        return []
+    start = next((i for i, t in enumerate(run) if t is hit), len(run)) + 1
+    for k in range(start, len(run)):
+        new_line = run[k].source_line != run[k - 1].source_line or run[k].row_start
+        if new_line and _opens(fmt, table.key, nxt, "".join(t.text for t in run[k:])):
+            return run[k:]
+    return []
+
+
+@lru_cache(maxsize=4096)
+def _group_piece(fmt: FormatName, key: str, text: str) -> bool:
+    """Whether ``text`` is the first piece of a group label of the table's rows, with the
+    group's ordinal: "（六）其他" of "（六）其他处理" (the whole of it is read as a group)."""
+    printed = compact(text)
+    if len(printed) < 3 or not text.lstrip().startswith(("(", "（")):
+        return False
+    groups = {compact(r.group) for r in layout(fmt).table(key).rows if r.group}
+    return any(group.startswith(printed) and group != printed for group in groups)
 
 
 @lru_cache(maxsize=4096)
