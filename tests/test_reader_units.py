@@ -314,3 +314,12 @@ def test_a_title_wrapped_inside_a_word_names_agency_and_year() -> None:
         "示例县人民政府 政府信息公开年报\n\n示例县人民政府2023年政府信息公开工\n作年度报告\n"
     )
     assert (meta.agency, meta.year) == ("示例县人民政府", 2023)
+
+
+def test_simplified_text_keeps_characters_t2s_would_rewrite() -> None:
+    """OpenCC t2s turns 乾县 into 干县 and 藉口镇 into 借口镇: simplified text stays as it is."""
+    assert normalize("乾县人民政府2023年政府信息公开工作年度报告") == (
+        "乾县人民政府2023年政府信息公开工作年度报告"
+    )
+    assert normalize("天水市秦州区藉口镇") == "天水市秦州区藉口镇"
+    assert normalize("乾縣人民政府政府資訊公開") == "乾县人民政府政府资讯公开"  # traditional

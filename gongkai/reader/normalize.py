@@ -1,6 +1,7 @@
 """Text normalisation: one pure function from printed text to the text the reader parses.
 
-Traditional script becomes simplified (OpenCC ``t2s``), pinyin glosses printed after characters
+Traditional script becomes simplified (OpenCC ``t2s``; simplified text is left as it is, since
+t2s also rewrites characters simplified names use), pinyin glosses printed after characters
 are removed (``鄉(xiāng)`` → ``乡``), full-width digits, letters and punctuation become their
 ASCII forms and every kind of space (no-break, ideographic, zero-width) becomes a plain space or
 nothing. Nothing else changes: the function never adds, drops or reorders a digit.
@@ -113,18 +114,34 @@ def _converter() -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional to simplified Chinese; simplified text passes through unchanged."""
+    """Traditional to simplified Chinese (OpenCC ``t2s``)."""
     return str(_converter().convert(text))
 
 
-def normalize(text: str) -> str:
-    """Normalise printed text for reading (see the module docstring)."""
+# Characters every text in traditional script has some of (開, 報, 資, 區, 縣…), none of which
+# simplified script uses (none is in GB 2312). OpenCC's t2s also rewrites characters that
+# simplified text uses in names (乾县 → 干县, 藉口镇 → 借口镇), so simplified text is left alone.
+_TRADITIONAL = re.compile(
+    "[開資報關條請會區縣鄉鎮處辦務數據計機構門與為這個們時國發義實現動點經應產將設當間總電號書圖場體認]"
+)
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is printed in traditional script (in part at least)."""
+    return _TRADITIONAL.search(text) is not None
+
+
+def normalize(text: str, traditional: bool | None = None) -> str:
+    """Normalise printed text for reading (see the module docstring); ``traditional``: whether
+    the document the text is part of is in traditional script (None: judged from ``text``)."""
     # ``in`` and ``str.replace`` scan in C; ``str.translate`` with a dict would look up every
     # character in Python, and a regex class search is ~10 times slower than ``in``.
     for char, replacement in _EXTRA.items():
         if char in text:
             text = text.replace(char, replacement)
-    text = to_simplified(_nfkc(text))
+    text = _nfkc(text)
+    if is_traditional(text) if traditional is None else traditional:
+        text = to_simplified(text)
     if any(vowel in text for vowel in _TONED):  # pinyin glosses need tone marks
         text = _GLOSS.sub("", text)
     return text

@@ -13,12 +13,13 @@ import bisect
 import itertools
 import operator
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple, Protocol
 
-from gongkai.reader.normalize import normalize
+from gongkai.reader.normalize import is_traditional, normalize
 
 # "bar": a line holding a lone "|", which some pages print for a blank cell and to open a row.
 # "gap": an empty cell between two pipes or tabs of a text line ("规章 | 8 |  | 26 |").
@@ -227,10 +228,12 @@ class Text:
 
 def normalized_text(lines: Sequence[SourceLine]) -> Text:
     """Each line normalised; done on the joined text at once, which is much faster."""
-    text = normalize("\n".join([src.text for src in lines]))
+    joined = "\n".join([src.text for src in lines])
+    text = normalize(joined)
     texts = text.split("\n")
     if len(texts) != len(lines):  # a line's text held a newline: fall back to line by line
-        texts = [normalize(src.text) for src in lines]
+        traditional = is_traditional(unicodedata.normalize("NFKC", joined))
+        texts = [normalize(src.text, traditional) for src in lines]
         text = "\n".join(texts)
     # Line i starts after the i lines before it and their newlines.
     starts = map(operator.add, itertools.accumulate(map(len, texts), initial=0), itertools.count())
