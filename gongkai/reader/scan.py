@@ -265,9 +265,10 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         unnamed = []
         # One row skipped, and just before its neighbour a row of values with no label and
         # exactly its number of cells: the row printed without its label.
-        # (Not after two labels naming no row, "确认或者重新出具…" and "小计": the values are
-        # the last one's, and which of them is the row's own label is not known.)
-        skipped = hits[0][0] == nxt + 1 and nxt not in rows and unknown <= 1
+        # (Not after a label naming no row, "小计", "其中：网上申请", a group's label printed
+        # as a row: the values are that label's, not the skipped row's. Before the first row,
+        # the table's header is one such run.)
+        skipped = hits[0][0] == nxt + 1 and nxt not in rows and unknown <= (0 if rows else 1)
         if skipped and loose and len(loose) == len(table.rows[nxt].columns):
             rows[nxt] = RowHit(nxt, loose[0], list(loose), unlabelled=True)
         loose = []
