@@ -33,6 +33,7 @@ class RowHit:
     values: list[Token] = field(default_factory=list)
     repeated: bool = False
     unlabelled: bool = False  # printed without its label, placed by its position
+    merged: bool = False  # named with other rows in one label ("行政处罚和行政强制")
 
 
 @dataclass(slots=True)
@@ -276,7 +277,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             _drop_ordinal(table, current, hits[0])
         unknown = 0
         for index, token in hits:
-            hit = RowHit(index, token, repeated=index in rows)
+            merged = sum(other is token for _, other in hits) > 1
+            hit = RowHit(index, token, repeated=index in rows, merged=merged)
             rows[index] = hit  # a repeated label starts the row again
             current = hit
             nxt = index + 1

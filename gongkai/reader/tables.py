@@ -92,7 +92,10 @@ def read_table(
     row_end = 1  # lone "|" lines after a row's last cell (found with ``merging``)
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
-        if index in blocks:
+        if hit.merged:
+            note = "该行与其他行合并印在一个标签下，数值无法分到各行，记为空"
+            rows[row.key] = RowCells(blank_row(len(row.columns)), note=note)
+        elif index in blocks:
             rows[row.key] = _reordered(hit.values, blocks[index])
         elif order is None and _plain(hit.values, len(row.columns)):
             printed = [t for t in hit.values if t.kind == "value"]
@@ -150,7 +153,8 @@ def read_table(
         and all(cell.value is None for cell in rc.cells)
         and any(parse_value(t)[0] not in (0, None) for t in hit_of[key].values if t.kind == "value")
     }
-    _force_zeros(table, out, {table.rows[i].key for i in result.rows} - unreadable)
+    merged = {table.rows[i].key for i, hit in result.rows.items() if hit.merged}
+    _force_zeros(table, out, {table.rows[i].key for i in result.rows} - unreadable - merged)
     return out
 
 
