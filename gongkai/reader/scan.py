@@ -224,10 +224,15 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                     if tail_hits:
                         hits, leftover = tail_hits, 0
                         break
-        if hits and leftover >= 2 and all(i in rows and _filled(table, rows[i]) for i, _ in hits):
+        local = False
+        if hits and all(i in rows and _filled(table, rows[i]) for i, _ in hits):
             # A local row whose label holds an official one after other words ("其中：简易程序
-            # 行政处罚", "党内规范性文件") is not that row again: the row keeps its values.
-            hits = []
+            # 行政处罚", "党内规范性文件", "其他规范性文件"), or a note under the table naming
+            # a row ("注：行政事业性收费 12.5 万元…"), is not that row again: it keeps its values.
+            text = "".join(t.text for t in run)
+            local = leftover >= 2 or not _names_exactly(fmt, table.key, hits[-1][0], text)
+            if local:
+                hits = []
         if not hits:
             label = "".join(t.text for t in run)
             loose = []
@@ -240,7 +245,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             if _interjection(fmt, table, run, current):
                 continue  # a stray line inside a row: its values go on after it
             unknown += 1
-            if hits is not None and rows and table.key == "active" and leftover >= 2:
+            if hits is not None and rows and table.key == "active" and (leftover >= 2 or local):
                 current = ExtraHit(label, run[0])
                 extras.append(current)
             elif hits is None or leftover > 2:
@@ -303,6 +308,18 @@ def _next_opening(
         if new_line and _opens(fmt, table.key, nxt, "".join(t.text for t in run[k:])):
             return run[k:]
     return []
+
+
+@lru_cache(maxsize=4096)
+def _names_exactly(fmt: FormatName, key: str, index: int, text: str) -> bool:
+    """Whether ``text`` is row ``index``'s label or a variant of it, and nothing more (its
+    ordinal and the group's label may be printed with it)."""
+    row = layout(fmt).table(key).rows[index]
+    printed = _ORDINAL_PREFIX.sub("", compact(text))
+    if row.group:
+        printed = printed.removeprefix(_ORDINAL_PREFIX.sub("", compact(row.group)))
+    forms = {_ORDINAL_PREFIX.sub("", compact(label)) for label in (row.label, *row.aliases)}
+    return printed in forms
 
 
 @lru_cache(maxsize=4096)
