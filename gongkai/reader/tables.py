@@ -667,6 +667,25 @@ def _read_labelled_blocks(
     return out
 
 
+def _unnamed_blocks(table: Table, header: str) -> list[int]:
+    """The litigation blocks of table 四 (every block but the first) that its header does not
+    name; all of them when it names a total block (合计, 小计)."""
+    if not header:
+        return []  # (no header printed at all: the values are read in the layout's order)
+    if "合计" in header or "小计" in header:
+        return list(range(1, len(table.rows)))
+    # (A name wrapped in a narrow header cell comes out in pieces: "未经复议直接起" … "诉".)
+    return [
+        i for i in range(1, len(table.rows)) if not _in_order(table.rows[i].aliases[-1], header)
+    ]
+
+
+def _in_order(word: str, text: str) -> bool:
+    """Whether the characters of ``word`` are printed in ``text`` in their order."""
+    rest = iter(text)
+    return all(char in rest for char in word)
+
+
 def _block_order(table: Table, header: str) -> tuple[int, ...]:
     """The order table 四's header prints its blocks in, by the last alias of each block's row
     ("复议后起诉" before "未经复议直接起诉"); the layout's order unless every block is named
@@ -715,8 +734,17 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
             Note(f"本表各栏的印刷顺序（{shown}）与官方格式不同，已按表头对应", table.key)
         )
     width = len(table.rows[0].columns)
+    unnamed = _unnamed_blocks(table, header)
+    if unnamed:
+        # A header that does not name the litigation blocks, or adds a total block (行政诉讼
+        # printed as one block, then 合计): its blocks are not the layout's.
+        shown = "、".join(table.rows[i].aliases[-1] for i in unnamed)
+        note = f"表头未印出“{shown}”栏（或另有合计栏），无法确定这些栏的数值，记为空"
+        out.notes.append(Note(note, table.key, values[0].where))
     for position, index in enumerate(order):  # the blocks side by side, in the printed order
         row = table.rows[index]
+        if index in unnamed:
+            continue
         _put_row(out, table, row.key, rc.cells[position * width : (position + 1) * width])
     if rc.note:
         out.notes.append(Note(rc.note, table.key, values[0].where))
