@@ -48,6 +48,9 @@ _SIGNATURE = re.compile(
     r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?[ \t]*$"
 )
 _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,24}")  # a line holding only part of a name
+# Lines above a title that are no part of its name: a site's column ("信息公开年报"), a red
+# header ("某委员会文件").
+_NO_NAME_END = re.compile(r"(?:文件|年报|报告|公开|专栏|栏目|首页|信息)$")
 _BARE_TITLE = re.compile(r"\s*" + _YEAR + _REPORT)
 _REPORT_TAIL_RE = re.compile(_REPORT_TAIL)
 _YEAR_FIRST_TAIL = re.compile(
@@ -67,13 +70,19 @@ _CONTACT = re.compile(
     rf"(?:与|向|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
 )
 _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
-_PUBLISHED = re.compile(rf"(?:发布|公开|上网)(?:日期|时间|日时间)\s*[\]】)]?\s*[:：]?\s*{_DATE}")
+# (Not after a comma or a bracket: "（申请时间：…，公开时间：2023年5月20日）" in a report's
+# text is an application's.)
+_PUBLISHED = re.compile(
+    rf"(?<![,，、;；(])(?:发布|公开|上网)(?:日期|时间|日时间)\s*[\]】)]?\s*[:：]?\s*{_DATE}"
+)
 # "发布日期:20250114": a catalogue box printing the date as eight digits.
 _PUBLISHED_COMPACT = re.compile(
     r"(?:发布|公开|上网)(?:日期|时间)\s*[\]】)]?\s*[:：]?\s*((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"
 )
 # The page's byline under the title: "来源：某镇人民政府  2024-01-15 09:30  浏览次数：123".
-_BYLINE = re.compile(r"来源\s*[:：]|浏览(?:次数|量)|点击(?:数|量|次数)|阅读(?:次数|量)|字号")
+_BYLINE = re.compile(
+    r"来源\s*[:：]|作者\s*[:：]|浏览(?:次数|量)|点击(?:数|量|次数)|阅读(?:次数|量)|字号|字体"
+)
 _BYLINE_DATE = re.compile(rf"(?<!\d){_DATE}(?!\d)")
 # A signature's date in Chinese numerals on its own line ("二〇二四年一月二十日").
 _CHINESE_DATE = re.compile(
@@ -122,13 +131,14 @@ class Meta:
 
 # Words a sentence puts before the agency: "现将沭阳县发展和改革局2023年度…报告公布如下".
 _LEAD_IN = re.compile(
-    r"^(?:.*?(?:现向社会公布|特向社会公布|向社会公布|现将|现予公布|现公布|公布|编制|发布|关于印发|印发|关于))"
+    r"^(?:.*?(?:现向社会公布|特向社会公布|向社会公布|现将|现予公布|现公布|公布|(?<!机构)编制|发布|关于印发|印发"
+    r"|关于))"
 )
 _LEAD_WORD = re.compile(r"^(?:公布|印发|转发|发布)")
 # What no agency's name holds: verbs and particles of a sentence ("…并发布了2023年…报告",
 # "及时向社会公布了我局…"), and a site's column names ("政府信息公开年报").
 _NOT_AN_AGENCY = re.compile(
-    r"发布|公布|做好|编制|印发|报送|了|我局|我镇|我乡|本局|本机关|年报$|公开$|报告$|专栏$"
+    r"发布|公布|做好|(?<!机构)编制|印发|报送|了|我局|我镇|我乡|本局|本机关|年报$|公开$|报告$|专栏$"
     r"|我市|我县|我区|我省|本市|本县|本区|本省|《"
 )
 _PATH_PREFIX = re.compile(r"^[A-Za-z0-9_.:-]*(?:[/\\][A-Za-z0-9_.:-]*)+?(?=[\u3400-\u9fff])")
@@ -136,10 +146,25 @@ _SELF = re.compile(r"^(?:我|本)[\u3400-\u9fff]{1,3}$")  # 我镇, 本机关: n
 _SENTENCE_BREAK = re.compile(r"[,，。;；:：、》」]")
 
 
+def _after_last_break(text: str) -> str:
+    """What follows the last sentence break outside brackets ("…委员会(区粮食和物资储备局、
+    区口岸办)": a merged body's other names)."""
+    depth = 0
+    for at in range(len(text) - 1, -1, -1):
+        char = text[at]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _SENTENCE_BREAK.match(char):
+            return text[at + 1 :]
+    return text
+
+
 def _clean_agency(raw: str) -> str | None:
     agency = _PATH_PREFIX.sub("", raw.strip())  # "zwgk/…/80576_平潭综合实验区": a file's path
     agency = _CHROME_PREFIX.sub("", agency.split()[-1] if agency.split() else agency)
-    agency = _SENTENCE_BREAK.split(agency)[-1]
+    agency = _after_last_break(agency)
     agency = agency.removesuffix("关于")  # 某镇人民政府关于2023年…报告
     agency = _LEAD_WORD.sub("", _LEAD_IN.sub("", agency))  # 关于公布…, 关于印发…
     if _SELF.match(agency):
@@ -155,6 +180,8 @@ def _clean_agency(raw: str) -> str | None:
         return None
     if _NOT_AN_AGENCY.search(agency):  # a phrase of a sentence, a column of the site
         return None
+    if agency.endswith("人民"):  # "白沙镇人民政府信息公开工作年度报告": 政府 is said once
+        agency += "政府"
     return agency
 
 
@@ -186,7 +213,7 @@ def _find_title(head: str) -> tuple[str | None, int | None, int]:
         for _ in range(2):  # a long name wrapped over the title's first lines (a PDF)
             previous = head.rfind("\n", 0, max(0, line_start - 1)) + 1
             above = head[previous : max(0, line_start - 1)].strip()
-            if not (line_start > 0 and _NAME_PART.fullmatch(above)):
+            if not (line_start > 0 and _NAME_PART.fullmatch(above)) or _NO_NAME_END.search(above):
                 break
             before, line_start = above + before, previous
         agency = _clean_agency(before) if before.strip() else None
@@ -281,7 +308,7 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
 
 def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     # The 发布时间 nearest the title: a page lists other items' dates before and after it.
-    found = [m for m in _PUBLISHED.finditer(text) if not _elsewhere(text, m.start())]
+    found = [m for m in _PUBLISHED.finditer(text) if not _listed(text, m.start(), title_end)]
     if found:
         return _iso(min(found, key=lambda m: abs(m.start() - title_end)))
     compact = _PUBLISHED_COMPACT.search(text)
@@ -360,7 +387,13 @@ def _no_day_of_publication(text: str, m: re.Match[str]) -> bool:
     """Whether a date is the start of a period ("2024年1月1日至…") or a cut-off ("截至…")."""
     after = text[m.end() : m.end() + 3].lstrip(" \t\n")
     before = text[max(0, m.start() - 6) : m.start()]
-    return after[:1] in ("至", "到", "起", "-", "—", "~") or "截至" in before or "截止" in before
+    if after[:1] in ("至", "到", "起", "-", "—", "~") or "截至" in before or "截止" in before:
+        return True
+    # A box of the page printing 成文日期 or 生成日期 over its own date, a line or cell above.
+    return _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None
+
+
+_LABEL_BEFORE = re.compile(r"(?:成文|生成|印发|签发|发文|制发)(?:日期|时间)\s*[:：]?\s*$")
 
 
 def _elsewhere(text: str, at: int) -> bool:
@@ -368,12 +401,38 @@ def _elsewhere(text: str, at: int) -> bool:
     # What precedes the date on its line, up to a link title's length (a flattened page is
     # one line: the whole of it says nothing).
     start = max(text.rfind("\n", 0, at) + 1, at - 80)
-    return _OTHER_PAGE.search(text, start, at) is not None
+    return (
+        _OTHER_PAGE.search(text, start, at) is not None
+        or _OTHER_LINK.search(text, start, at) is not None
+    )
+
+
+def _listed(text: str, at: int, title_end: int) -> bool:
+    """Whether the line at ``at`` is an item of a list of other pages: a link, or under a
+    heading a few lines above ("相关文件" on its own line), the report's title not between."""
+    if _elsewhere(text, at):
+        return True
+    line = text.rfind("\n", 0, at) + 1
+    for _ in range(6):  # the lines above, up to a list heading
+        if line == 0 or (at >= title_end > 0 and line <= title_end):
+            return False
+        above = text.rfind("\n", 0, line - 1) + 1
+        if _LIST_HEADING.fullmatch(text, above, line - 1):
+            return True
+        line = above
+    return False
+
+
+# A heading over a list of other pages, alone on its line.
+_LIST_HEADING = re.compile(r"\s*(?:【\s*)?(?:相关|政策)[\u3400-\u9fff]{2,4}\s*(?:】)?\s*[:：]?\s*")
 
 
 _OTHER_PAGE = re.compile(
     r"上一篇|下一篇|上一条|下一条|相关(?:阅读|链接|文章|新闻|信息)|推荐|热点|最新|猜你喜欢|热门"
 )
+# Links before a date on its line, which a report's own sentences also say ("做好政策解读"):
+# looked for on the date's line only, never to cut the text.
+_OTHER_LINK = re.compile(r"相关(?:文件|解读|政策|稿件)|政策解读")
 
 
 def _may_have_lone_date(text: str) -> bool:
@@ -417,12 +476,12 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
         stated = _STATED_PERIOD.search(text)
         if stated and (stated.group(2) is None or stated.group(2) == stated.group(1)):
             year = int(stated.group(1))
-    if agency is None:
-        m = _CONTACT.search(text)
-        agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
     signature = _SIGNATURE.search(text[-400:]) if agency is None else None
     if signature:  # the agency signs at the end, above the date (落款)
         agency = signature.group(1)
+    if agency is None:  # "…联系单位：某局", "向某局申请": a body the text names, last
+        m = _CONTACT.search(text)
+        agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
     return Meta(
         agency=agency,
         year=year,
