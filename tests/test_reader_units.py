@@ -323,3 +323,21 @@ def test_simplified_text_keeps_characters_t2s_would_rewrite() -> None:
     )
     assert normalize("天水市秦州区藉口镇") == "天水市秦州区藉口镇"
     assert normalize("乾縣人民政府政府資訊公開") == "乾县人民政府政府资讯公开"  # traditional
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # a title without its year: the year the text names with 信息公开 most often
+        ("某镇政府信息公开工作年度报告\n2023年政府信息公开工作…2023年度信息公开…", 2023),
+        # …not one it compares with, nor the year a plan opens
+        (
+            "某镇政府信息公开工作年度报告\n本年度，我镇对照2022年度政府信息公开工作中的问题整改",
+            None,
+        ),
+        ("某镇政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n2024年，我镇将继续…", None),
+        ("某镇政府信息公开工作年度报告\n一、总体情况\n2023年，我镇认真贯彻…", 2023),
+    ],
+)
+def test_the_year_of_a_report_whose_title_has_none(text: str, year: int | None) -> None:
+    assert find_meta(text).year == year

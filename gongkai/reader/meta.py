@@ -8,6 +8,7 @@ when no table is printed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -448,6 +449,27 @@ def _iso(m: re.Match[str]) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _commonest_year(text: str) -> int | None:
+    """The year a text without a title speaks of: the one it names most often with 信息公开
+    ("2023年政府信息公开工作…"; "对照2022年度…" compares with the year before), else the year
+    a paragraph opens with, unless it opens a plan ("2024年，我镇将…")."""
+    years = Counter(
+        int(m.group(1))
+        for m in _ANY_YEAR.finditer(text)
+        if not _COMPARED.search(text, max(0, m.start() - 4), m.start())
+    )
+    if years:
+        return max(years, key=lambda y: (years[y], -text.find(str(y))))
+    for m in _OPENING_YEAR.finditer(text):
+        if not _PLAN.search(text, m.end(), m.end() + 12):
+            return int(m.group(1))
+    return None
+
+
+_PLAN = re.compile(r"将|计划|拟|要|继续")
+_COMPARED = re.compile(r"对照|对比|比较|相比|较|与|同")  # "对照2022年度…": another year
+
+
 def find_meta(text: str, published_hint: str | None = None, title_hint: str | None = None) -> Meta:
     """The metadata of a report; ``title_hint`` is the page's own title (``<title>``, PDF or
     DOCX properties), used only where the text itself does not name the agency or year."""
@@ -466,8 +488,8 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
             agency = agency or hinted_agency
             year = year or hinted_year
     if year is None:
-        m = _PERIOD.search(text) or _ANY_YEAR.search(text) or _OPENING_YEAR.search(text)
-        year = int(m.group(1)) if m else None
+        m = _PERIOD.search(text)
+        year = int(m.group(1)) if m else _commonest_year(text)
     elif title_end == 0:  # the year of a title found in the text is kept
         period = _PERIOD.search(text)
         if period and int(period.group(1)) != year:
