@@ -18,7 +18,7 @@ _YEAR = r"((?:19|20)\d{2})"
 _AGENCY_CHARS = r"[\u3400-\u9fff()A-Za-z0-9·]"
 # (Spaces and line breaks may fall inside the words: a PDF's title wraps anywhere, "公开工\n作".)
 _REPORT_TAIL = (
-    r"年\s*度?\s*(?:(?:政\s*府)?\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作)?\s*的?\s*"
+    r"年\s*度?\s*(?:(?:政\s*府)?\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作)?\s*(?:情\s*况)?\s*的?\s*"
     r"(?:年\s*度|年)?\s*(?:报\s*告|报|告\s*年\s*度\s*报)"
 )
 _REPORT = r"\s*" + _REPORT_TAIL
@@ -48,6 +48,22 @@ _SIGNATURE = re.compile(
     r"|街道|苏木|办公室|中心|院|厅|署))[ \t]*\n?[ \t]*"
     r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?[ \t]*$"
 )
+# What precedes 总体情况 on the line of the report's first heading, "一、总体情况".
+_FIRST_HEADING = re.compile(r"[^\S\n]*(?:一|1)\s*[、.．]\s*")
+
+
+def _body_start(text: str) -> int:
+    """Where the line of the first heading ("一、总体情况") starts, or -1. (Found through the
+    literal: a pattern anchored at line starts would be tried at every offset.)"""
+    at = text.find("总体情况")
+    while at >= 0:
+        line = text.rfind("\n", 0, at) + 1
+        if _FIRST_HEADING.fullmatch(text, line, at):
+            return line
+        at = text.find("总体情况", at + 1)
+    return -1
+
+
 _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,24}")  # a line holding only part of a name
 # Lines above a title that are no part of its name: a site's column ("信息公开年报"), a red
 # header ("某委员会文件").
@@ -188,6 +204,9 @@ def _clean_agency(raw: str) -> str | None:
 
 def find_title(text: str) -> tuple[str | None, int | None, int]:
     head = text[:6000]
+    body = _body_start(head)
+    if body > 0:  # the title is printed before the report's text: later ones are other reports'
+        head = head[:body]
     if ("〇" in head or "零" in head or "○" in head) and _CHINESE_YEAR.search(head):
         head = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), head)
     found = _find_title(head)
