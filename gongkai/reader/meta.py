@@ -123,7 +123,7 @@ _2021_HEADERS = (
     "本年制发件数",
     "本年废止件数",
     "现行有效件数",
-    "逾期不补正",
+    "逾期不补正",  # (the last two: rows of table 三's 其他处理, which 2019 does not split)
     "收费通知要求缴纳费用",
 )
 _2019_HEADERS = (
@@ -316,6 +316,11 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
     if score19 > score21:
         return "2019"
     if any(h in text for h in _OFFICIAL_ANY):
+        whole = "结转下年度继续办理" in text and "其他处理" in text
+        if whole and not any(h in text for h in _2021_HEADERS[3:]):
+            # Table 三 printed whole (its last row), with 其他处理 but none of the three rows
+            # the 2021 layout splits it into: the 2019 layout.
+            return "2019"
         if year is not None and year <= 2020:
             return "2019"
         return "2021"
