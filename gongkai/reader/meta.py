@@ -163,6 +163,10 @@ _SELF = re.compile(r"^(?:我|本)[\u3400-\u9fff]{1,3}$")  # 我镇, 本机关: n
 _SENTENCE_BREAK = re.compile(r"[,，。;；:：、》」]")
 
 
+_BRANCH = re.compile(r"[\u3400-\u9fff]{2,12}(?:分局|分中心|分所|支队|大队|派出所|管理所|管理处)")
+_PARENT = re.compile(r"[\u3400-\u9fff]{2,24}(?:局|委员会|人民政府|厅|中心)")
+
+
 def _after_last_break(text: str) -> str:
     """What follows the last sentence break outside brackets ("…委员会(区粮食和物资储备局、
     区口岸办)": a merged body's other names)."""
@@ -180,7 +184,10 @@ def _after_last_break(text: str) -> str:
 
 def _clean_agency(raw: str) -> str | None:
     agency = _PATH_PREFIX.sub("", raw.strip())  # "zwgk/…/80576_平潭综合实验区": a file's path
-    agency = _CHROME_PREFIX.sub("", agency.split()[-1] if agency.split() else agency)
+    parts = agency.split()
+    if len(parts) >= 2 and _BRANCH.fullmatch(parts[-1]) and _PARENT.fullmatch(parts[-2]):
+        parts[-2:] = [parts[-2] + parts[-1]]  # "某市生态环境局 宁海分局": a body and its branch
+    agency = _CHROME_PREFIX.sub("", parts[-1] if parts else agency)
     agency = _after_last_break(agency)
     agency = agency.removesuffix("关于")  # 某镇人民政府关于2023年…报告
     agency = _LEAD_WORD.sub("", _LEAD_IN.sub("", agency))  # 关于公布…, 关于印发…
