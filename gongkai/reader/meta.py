@@ -87,15 +87,12 @@ _CONTACT = re.compile(
     rf"(?:与|向|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
 )
 _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
-# (Not after a comma or a bracket: "（申请时间：…，公开时间：2023年5月20日）" in a report's
-# text is an application's.)
-_PUBLISHED = re.compile(
-    rf"(?<![,，、;；(])(?:发布|公开|上网)(?:日期|时间|日时间)\s*[\]】)]?\s*[:：]?\s*{_DATE}"
-)
+# The label of the publication date. (Not after a comma or a bracket: "（申请时间：…，公开时间：
+# 2023年5月20日）" in a report's text is an application's.)
+_PUBLISHED_LABEL = r"(?<![,，、;；(])(?:发布|公开|上网)(?:日期|时间|日时间)\s*[\]】)]?\s*[:：]?\s*"
+_PUBLISHED = re.compile(_PUBLISHED_LABEL + _DATE)
 # "发布日期:20250114": a catalogue box printing the date as eight digits.
-_PUBLISHED_COMPACT = re.compile(
-    r"(?:发布|公开|上网)(?:日期|时间)\s*[\]】)]?\s*[:：]?\s*((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"
-)
+_PUBLISHED_COMPACT = re.compile(_PUBLISHED_LABEL + r"((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 # The page's byline under the title: "来源：某镇人民政府  2024-01-15 09:30  浏览次数：123".
 _BYLINE = re.compile(
     r"来源\s*[:：]|作者\s*[:：]|浏览(?:次数|量)|点击(?:数|量|次数)|阅读(?:次数|量)|字号|字体"
