@@ -228,8 +228,11 @@ def find_title(text: str) -> tuple[str | None, int | None, int]:
 
 def _find_title(head: str) -> tuple[str | None, int | None, int]:
     best: tuple[str | None, int | None, int] = (None, None, 0)
+    column: tuple[str | None, int | None, int] = best  # a site's column, "2024年政府信息公开年报"
     bare = _BARE_TITLE.match(head)  # "2024年政府信息公开工作年度报告": a title without agency
-    if bare:
+    if bare and bare.group(0).endswith("年报"):
+        column = (None, int(bare.group(1)), bare.end())
+    elif bare:
         best = (None, int(bare.group(1)), bare.end())
     for m in _agency_first_titles(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
@@ -246,8 +249,12 @@ def _find_title(head: str) -> tuple[str | None, int | None, int]:
             # report" is a sentence of the text about another report.
             year = best[1] if best[1] is not None else int(m.group(2))
             return agency, year, m.end()
-        if best[1] is None:
+        if best[1] is None and m.group(0).endswith("年报"):
+            column = column if column[1] is not None else (None, int(m.group(2)), m.end())
+        elif best[1] is None:
             best = (None, int(m.group(2)), m.end())
+    if best[1] is None:
+        best = column  # (the year a column of the site names: the year of publication, often)
     # A match of _TITLE_YEAR_FIRST starts with the year just before (spaces aside) the "年" where
     # its tail matches, so none starts before the year of the first tail found: the search can
     # start there. No tail, no match.
