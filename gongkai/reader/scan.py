@@ -34,6 +34,7 @@ class RowHit:
     repeated: bool = False
     unlabelled: bool = False  # printed without its label, placed by its position
     merged: bool = False  # named with other rows in one label ("行政处罚和行政强制")
+    above: Token | None = None  # a value no row owns, on the line just above the label's
 
 
 @dataclass(slots=True)
@@ -277,6 +278,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         skipped = hits[0][0] == nxt + 1 and nxt not in rows and unknown <= (0 if rows else 1)
         if skipped and loose and len(loose) == len(table.rows[nxt].columns):
             rows[nxt] = RowHit(nxt, loose[0], list(loose), unlabelled=True)
+        above = loose[-1] if loose else None
         loose = []
         if isinstance(current, RowHit):
             _drop_ordinal(table, current, hits[0])
@@ -284,6 +286,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         for index, token in hits:
             merged = sum(other is token for _, other in hits) > 1
             hit = RowHit(index, token, repeated=index in rows, merged=merged)
+            if above is not None and above.source_line == token.source_line - 1:
+                hit.above = above
             rows[index] = hit  # a repeated label starts the row again
             current = hit
             nxt = index + 1

@@ -99,7 +99,7 @@ def read_table(
             rows[row.key] = _reordered(hit.values, blocks[index])
         elif order is None and _plain(hit.values, len(row.columns)):
             printed = [t for t in hit.values if t.kind == "value"]
-            doubt = _out_of_place(printed, sums, page_breaks)
+            doubt = _wrapped_number(hit, printed) or _out_of_place(printed, sums, page_breaks)
             if doubt is not None:
                 rows[row.key] = RowCells(blank_row(len(row.columns)), note=doubt)
                 continue
@@ -390,6 +390,23 @@ def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
             bars += 1
         most = max(most, bars)
     return most
+
+
+def _wrapped_number(hit: RowHit, values: Sequence[Token]) -> str | None:
+    """Why a row of a text laid out in columns may hold a piece of a number wrapped inside its
+    cell, or None. A PDF text layer prints a row on one line, its label's; a number too wide
+    for its cell wraps, its pieces on the lines above and below ("12" / "规章  0  2" / "3").
+    Then the row takes the piece below: its values come from its label's line and the line
+    after it, or, with nothing on the label's line, from the line after it with a piece of a
+    number just above the label."""
+    if values[0].cell or values[0].delimited:
+        return None  # (table cells, pipes and tabs set their cells apart)
+    line = hit.label.source_line
+    below = sum(t.source_line == line + 1 for t in values)
+    on_label = sum(t.source_line == line for t in values)
+    if not below or on_label + below != len(values) or (on_label == 0 and hit.above is None):
+        return None
+    return "该行数值分在标签所在行和下一行印刷，可能是单元格内折行的数字，无法确定各数值，记为空"
 
 
 def _out_of_place(
