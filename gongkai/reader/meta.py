@@ -88,8 +88,9 @@ _CONTACT = re.compile(
 )
 _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
 # The label of the publication date. (Not after a comma or a bracket: "（申请时间：…，公开时间：
-# 2023年5月20日）" in a report's text is an application's.)
-_PUBLISHED_LABEL = r"(?<![,，、;；(])(?:发布|公开|上网)(?:日期|时间|日时间)\s*[\]】)]?\s*[:：]?\s*"
+# 2023年5月20日）" in a report's text is an application's; see _labelled. A lookbehind here
+# would make the search try every offset of the text.)
+_PUBLISHED_LABEL = r"(?:发布|公开|上网)(?:日期|时间|日时间)\s*[\]】)]?\s*[:：]?\s*"
 _PUBLISHED = re.compile(_PUBLISHED_LABEL + _DATE)
 # "发布日期:20250114": a catalogue box printing the date as eight digits.
 _PUBLISHED_COMPACT = re.compile(_PUBLISHED_LABEL + r"((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
@@ -344,11 +345,15 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
 
 def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     # The 发布时间 nearest the title: a page lists other items' dates before and after it.
-    found = [m for m in _PUBLISHED.finditer(text) if not _listed(text, m.start(), title_end)]
+    found = [
+        m
+        for m in _PUBLISHED.finditer(text)
+        if _labelled(text, m) and not _listed(text, m.start(), title_end)
+    ]
     if found:
         return _iso(min(found, key=lambda m: abs(m.start() - title_end)))
     compact = _PUBLISHED_COMPACT.search(text)
-    if compact and not _elsewhere(text, compact.start()):
+    if compact and _labelled(text, compact) and not _elsewhere(text, compact.start()):
         return _iso(compact)
     if hint:
         return hint
@@ -384,6 +389,14 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
         return _iso(signed)
     chinese = list(_CHINESE_DATE.finditer(tail)) if "日" in tail else []
     return _chinese_iso(chinese[-1]) if chinese else None
+
+
+def _labelled(text: str, m: re.Match[str]) -> bool:
+    """Whether a date's label opens a line, a box or a bracket, not a clause of a sentence."""
+    return text[m.start() - 1 : m.start()] not in _CLAUSE_BREAKS if m.start() else True
+
+
+_CLAUSE_BREAKS = frozenset(",，、;；(")
 
 
 def _byline_date(after_title: str) -> str | None:
