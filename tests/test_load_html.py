@@ -250,7 +250,7 @@ def test_blank_cells_and_cell_text_joining() -> None:
         "",
         "本年新制作数量",
         "商业企业",
-        "12 34",
+        "12  34",  # two numbers a break sets apart: two spaces ("1 056" is one number)
         "申请人情况",
         "信息内容",
         "\u00a05",

@@ -95,20 +95,95 @@ def read_docx(data: bytes, *, claimed: bool) -> HtmlResult:
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
-# A run property switched on: present, unless its w:val is one of OOXML's "off" values.
-_ON = "[not(@w:val) or not(@w:val = '0' or @w:val = 'false' or @w:val = 'off')]"
-# Runs Word does not print as a cell's value, which mammoth would: hidden (w:vanish) and
-# double-struck (w:dstrike; single strikes become <s>, which the HTML reader drops). A hidden
-# "3" before a cell's "419" would make it 3419.
-_UNPRINTED_RUNS = etree.XPath(f"//w:r[w:rPr/w:vanish{_ON} or w:rPr/w:dstrike{_ON}]", namespaces=_NS)
-# Character styles that hide their runs, and the runs using a style (unless they show
-# themselves with a w:vanish switched off).
-_HIDDEN_STYLES = etree.XPath(
-    f"//w:style[@w:type = 'character'][w:rPr/w:vanish{_ON}]/@w:styleId", namespaces=_NS
-)
-_STYLED_RUNS = etree.XPath(
-    "//w:r[w:rPr/w:rStyle[@w:val = $style] and not(w:rPr/w:vanish)]", namespaces=_NS
-)
+_OFF = ("0", "false", "off")  # OOXML's values of a switched-off property
+# Run properties that make a run no part of a cell's printed value: hidden, struck out, set as
+# a superscript or subscript (a footnote mark: "447228" with a superscript "1" is 447228).
+# Word takes them from the document's defaults, the paragraph's style, the run's character
+# style (each through its basedOn chain) and the run itself; mammoth reads only the last.
+_PROPERTIES = ("vanish", "strike", "dstrike", "vertAlign", "position")
+_MARKS = frozenset(("footnoteReference", "endnoteReference"))
+
+
+def _tag(name: str) -> str:
+    return f"{{{_W}}}{name}"
+
+
+def _formatting(rpr: etree._Element | None) -> dict[str, bool]:
+    """The unprinting properties a w:rPr sets, on or off."""
+    out: dict[str, bool] = {}
+    if rpr is None:
+        return out
+    for name in _PROPERTIES:
+        element = rpr.find(_tag(name))
+        if element is None:
+            continue
+        value = element.get(_tag("val"))
+        if name == "vertAlign":
+            out[name] = value in ("superscript", "subscript")
+        elif name == "position":
+            out[name] = value not in (None, "0") and value.lstrip("-").isdigit()
+        else:
+            out[name] = value not in _OFF
+    return out
+
+
+class _Styles:
+    """The unprinting properties of a document's styles, through their basedOn chains."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.own: dict[str, tuple[str | None, dict[str, bool]]] = {}
+        self.defaults: dict[str, bool] = {}
+        self.paragraph: str | None = None  # the default paragraph style
+        self.resolved: dict[str, dict[str, bool]] = {}
+        if root is None:
+            return
+        self.defaults = _formatting(
+            root.find(f"{_tag('docDefaults')}/{_tag('rPrDefault')}/{_tag('rPr')}")
+        )
+        for style in root.iter(_tag("style")):
+            key = style.get(_tag("styleId"))
+            if not key:
+                continue
+            based = style.find(_tag("basedOn"))
+            parent = based.get(_tag("val")) if based is not None else None
+            self.own[key] = (parent, _formatting(style.find(_tag("rPr"))))
+            if style.get(_tag("type")) == "paragraph" and style.get(_tag("default")) in (
+                "1",
+                "true",
+            ):
+                self.paragraph = key
+
+    def of(self, key: str | None) -> dict[str, bool]:
+        if key is None or key not in self.own:
+            return {}
+        if key not in self.resolved:
+            self.resolved[key] = {}  # (a basedOn loop ends here)
+            parent, own = self.own[key]
+            self.resolved[key] = {**self.of(parent), **own}
+        return self.resolved[key]
+
+
+def _unprinted_runs(root: etree._Element, styles: _Styles) -> list[etree._Element]:
+    """The runs whose effective formatting unprints them, and footnote marks' text."""
+    out: list[etree._Element] = []
+    for paragraph in root.iter(_tag("p")):
+        ppr = paragraph.find(_tag("pPr"))
+        pstyle = ppr.find(_tag("pStyle")) if ppr is not None else None
+        key = pstyle.get(_tag("val")) if pstyle is not None else styles.paragraph
+        inherited = {**styles.defaults, **styles.of(key)}
+        for run in paragraph.iter(_tag("r")):
+            rpr = run.find(_tag("rPr"))
+            rstyle = rpr.find(_tag("rStyle")) if rpr is not None else None
+            character = styles.of(rstyle.get(_tag("val"))) if rstyle is not None else {}
+            effective = {**inherited, **character, **_formatting(rpr)}
+            text = "".join(t.text or "" for t in run.iter(_tag("t")))
+            if any(effective.get(name) for name in ("vanish", "strike", "dstrike", "vertAlign")):
+                out.append(run)
+            elif effective.get("position") and len(text.strip()) <= 2:
+                out.append(run)  # raised or lowered by a few points: a mark, not a number
+            elif any(child.tag.split("}")[-1] in _MARKS for child in run):
+                out.append(run)  # a footnote's mark, custom ("1" after the reference) or not
+    return out
 
 
 # What reading a member of a damaged archive raises (zlib.error for a corrupt deflate stream).
@@ -118,27 +193,31 @@ _READ_ERRORS = (
 
 
 def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
-    """The document with its unprinted runs removed (unchanged when it has none)."""
+    """The document with its unprinted runs removed, and the breaks mammoth drops (w:cr,
+    w:ptab) written as those it reads; unchanged when there is nothing to do."""
     try:
         xml = archive.read("word/document.xml")
         styles = archive.read("word/styles.xml") if "word/styles.xml" in archive.namelist() else b""
     except _READ_ERRORS:
         return data  # mammoth reports the damage
-    hidden_styles = _hidden_styles(styles) if b"vanish" in styles else []
-    if b"vanish" not in xml and b"dstrike" not in xml and not hidden_styles:
+    words = (b"vanish", b"strike", b"vertAlign", b"position", b"Reference")
+    styled = any(word in styles for word in words)
+    breaks = b"<w:cr" in xml or b"<w:ptab" in xml
+    if not styled and not breaks and not any(word in xml for word in words):
         return data
     root = _parse(xml)
     if root is None:
         return data
-    runs = [r for r in _list(_UNPRINTED_RUNS(root)) if isinstance(r, etree._Element)]
-    for style in hidden_styles:
-        runs += [r for r in _list(_STYLED_RUNS(root, style=style)) if isinstance(r, etree._Element)]
-    if not runs:
-        return data
+    runs = _unprinted_runs(root, _Styles(_parse(styles) if styled else None))
     for run in runs:
         parent = run.getparent()
         if parent is not None:
             parent.remove(run)
+    for element in list(root.iter(_tag("cr"), _tag("ptab"))):
+        element.tag = _tag("br") if element.tag == _tag("cr") else _tag("tab")
+        element.attrib.clear()
+    if not runs and not breaks:
+        return data
     out = io.BytesIO()
     try:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
@@ -159,16 +238,6 @@ def _parse(xml: bytes) -> etree._Element | None:
         return etree.fromstring(xml, parser)
     except etree.LxmlError:
         return None
-
-
-def _list(result: object) -> list[object]:
-    return list(result) if isinstance(result, list) else []
-
-
-def _hidden_styles(styles: bytes) -> list[str]:
-    """The ids of the character styles that hide their text (none if styles.xml is broken)."""
-    root = _parse(styles)
-    return [] if root is None else [str(v) for v in _list(_HIDDEN_STYLES(root))]
 
 
 def _guard(infos: list[zipfile.ZipInfo]) -> None:

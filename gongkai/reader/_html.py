@@ -314,7 +314,7 @@ def _squash(text: str) -> str:
                 and unicodedata.east_asian_width(source[end]) in "WF"
             ):
                 return ""
-        return " "
+        return "  " if "\t" in run else " "  # (a tab sets two numbers apart: "61\t400")
 
     return _ASCII_SPACE.sub(replace, text).strip(" ")
 
@@ -548,7 +548,7 @@ class _Walker:
                 if not segment:
                     continue
                 if text and _alnum(text[-1]) and _alnum(segment[0]):
-                    text += " "
+                    text += "  "  # (two: "37<br>351" is two numbers, "1 056" one)
                 text += segment
         else:
             text = _squash(_inline_text(cell))
