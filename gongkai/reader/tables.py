@@ -399,9 +399,9 @@ def _wrapped_number(hit: RowHit, values: Sequence[Token]) -> str | None:
     Then the row takes the piece below: its values come from its label's line and the line
     after it, or, with nothing on the label's line, from the line after it with a piece of a
     number just above the label."""
-    if values[0].cell or values[0].delimited:
-        return None  # (table cells, pipes and tabs set their cells apart)
     line = hit.label.source_line
+    if values[-1].source_line != line + 1 or values[0].cell or values[0].delimited:
+        return None  # (table cells, pipes and tabs set their cells apart)
     below = sum(t.source_line == line + 1 for t in values)
     on_label = sum(t.source_line == line for t in values)
     if not below or on_label + below != len(values) or (on_label == 0 and hit.above is None):
