@@ -189,3 +189,24 @@ def test_minimal_docx_and_kind_override() -> None:
         CorruptInputError, match=r"指定按 Word（\.docx）读取，但内容不是有效的 Word 文档"
     ):
         load(b"plain text", kind="docx")
+
+
+def test_style_chains_that_loop_or_never_end_are_walked_safely() -> None:
+    from gongkai.reader._docx import _parse, _Styles
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    styles = [
+        f'<w:style w:type="character" w:styleId="s{i}"><w:basedOn w:val="s{i + 1}"/></w:style>'
+        for i in range(5000)  # deeper than Python's recursion limit
+    ]
+    styles.append('<w:style w:type="character" w:styleId="s3"><w:rPr><w:vanish/></w:rPr></w:style>')
+    styles.append(
+        '<w:style w:type="character" w:styleId="a"><w:basedOn w:val="b"/></w:style>'
+        '<w:style w:type="character" w:styleId="b"><w:basedOn w:val="a"/>'
+        "<w:rPr><w:strike/></w:rPr></w:style>"
+    )
+    root = _parse(f'<w:styles xmlns:w="{w}">{"".join(styles)}</w:styles>'.encode())
+    found = _Styles(root)
+    assert found.of("s0") == {"vanish": True}  # s3, the second definition, is based on nothing
+    assert found.of("s4000") == {}
+    assert found.of("a") == found.of("b") == {"strike": True}

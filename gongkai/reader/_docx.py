@@ -154,12 +154,23 @@ class _Styles:
                 self.paragraph = key
 
     def of(self, key: str | None) -> dict[str, bool]:
+        """A style's properties, its own over those of the styles it is based on."""
         if key is None or key not in self.own:
             return {}
         if key not in self.resolved:
-            self.resolved[key] = {}  # (a basedOn loop ends here)
-            parent, own = self.own[key]
-            self.resolved[key] = {**self.of(parent), **own}
+            chain: list[dict[str, bool]] = []
+            seen: set[str] = set()
+            at: str | None = key
+            # (A loop or an absurd chain in a hostile file ends the walk.)
+            while at is not None and at in self.own and at not in seen and len(chain) < 64:
+                seen.add(at)
+                parent, own = self.own[at]
+                chain.append(own)
+                at = parent
+            resolved: dict[str, bool] = {}
+            for own in reversed(chain):
+                resolved.update(own)
+            self.resolved[key] = resolved
         return self.resolved[key]
 
 
