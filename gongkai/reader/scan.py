@@ -32,6 +32,7 @@ class RowHit:
     label: Token
     values: list[Token] = field(default_factory=list)
     repeated: bool = False
+    before: list[Token] | None = None  # a repeated row's values the first time, if any
     unlabelled: bool = False  # printed without its label, placed by its position
     merged: bool = False  # named with other rows in one label ("行政处罚和行政强制")
     above: Token | None = None  # a value no row owns, on the line just above the label's
@@ -286,6 +287,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         for index, token in hits:
             merged = sum(other is token for _, other in hits) > 1
             hit = RowHit(index, token, repeated=index in rows, merged=merged)
+            if index in rows:
+                hit.before = rows[index].values
             if above is not None and above.source_line == token.source_line - 1:
                 hit.above = above
             rows[index] = hit  # a repeated label starts the row again

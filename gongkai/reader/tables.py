@@ -92,6 +92,10 @@ def read_table(
     row_end = 1  # lone "|" lines after a row's last cell (found with ``merging``)
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
+        if _printed_twice_apart(hit, len(row.columns)):
+            note = "该行标签重复出现，两处印有不同的数值，无法确定哪一处是本行的，记为空"
+            rows[row.key] = RowCells(blank_row(len(row.columns)), note=note)
+            continue
         if hit.merged:
             note = "该行与其他行合并印在一个标签下，数值无法分到各行，记为空"
             rows[row.key] = RowCells(blank_row(len(row.columns)), note=note)
@@ -390,6 +394,17 @@ def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
             bars += 1
         most = max(most, bars)
     return most
+
+
+def _printed_twice_apart(hit: RowHit, n: int) -> bool:
+    """Whether a row's label is printed twice, each time with a whole row of values, and not
+    the same ones (a second 总计 row after the table's own). (A first row of another count is
+    another table's, a local summary's: the second one is the row.)"""
+    if not hit.before:
+        return False
+    first = [t.text for t in hit.before if t.kind == "value"]
+    second = [t.text for t in hit.values if t.kind == "value"]
+    return len(first) == len(second) == n and first != second
 
 
 def _wrapped_number(hit: RowHit, values: Sequence[Token]) -> str | None:
