@@ -121,7 +121,16 @@ def test_a_number_counted_in_a_sentence_is_no_cell() -> None:
 
 @pytest.mark.parametrize(
     ("printed", "value"),
-    [("下降3", -3), ("降低 12", -12), ("减少2", -2), ("减 3", -3), ("增长5", 5), ("上升 1", 1)],
+    [
+        ("下降3", -3),
+        ("降低 12", -12),
+        ("减少2", -2),
+        ("减 3", -3),
+        ("增长5", 5),
+        ("上升 1", 1),
+        ("负3", -3),
+        ("降3", -3),
+    ],
 )
 def test_change_cells_signed_by_a_word(printed: str, value: int) -> None:
     (word, kind), *_ = _cut(printed)
@@ -341,3 +350,12 @@ def test_simplified_text_keeps_characters_t2s_would_rewrite() -> None:
 )
 def test_the_year_of_a_report_whose_title_has_none(text: str, year: int | None) -> None:
     assert find_meta(text).year == year
+
+
+@pytest.mark.parametrize("printed", ["3减少", "3(减)", "3 ↓", "120(约)", "3至5", "2 (降)"])
+def test_a_number_a_qualifier_follows_is_no_cell(printed: str) -> None:
+    assert all(kind == "text" for _, kind in _cut(printed)), _cut(printed)
+
+
+def test_a_sign_word_ending_a_cell_does_not_sign_the_next_cell() -> None:
+    assert _cut("行政许可 | 12 | 3减少 | 667 |")[-1] == ("667", "value")

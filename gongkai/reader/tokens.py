@@ -57,10 +57,14 @@ class Token(NamedTuple):
 
 
 # Words printing the sign of a 本年增/减 cell ("减少3", "下降3", "增加5"), longest first.
-NEGATIVE_WORDS = ("减少", "下降", "降低", "减")
-POSITIVE_WORDS = ("增加", "增长", "上升", "增")
+NEGATIVE_WORDS = ("减少", "下降", "降低", "减", "降", "负")
+POSITIVE_WORDS = ("增加", "增长", "上升", "增", "升")
 _SIGN_WORDS = frozenset(NEGATIVE_WORDS + POSITIVE_WORDS)
-_SIGN_CHARS = "增减降升"  # every sign word has one of them
+_SIGN_CHARS = "增减降升负"  # every sign word has one of them
+# What printed right after a number makes it no plain value: a sign word or an arrow after it
+# ("3减少", "3 ↓", "3(减)": which way is not said the usual way), an estimate ("120(约)"), the
+# start of a range ("3至5").
+_QUALIFIERS = (*_SIGN_WORDS, "↓", "↑", "▼", "▲", "至", "~", "(约", "(减", "(增", "(降", "(升", "约")
 # A printed cell value: a number with an optional unit, or a sign for "none".
 # Groups: sign (本年增/减 is printed "-3", "减少3" or "增加5"), currency, number (thousands may be
 # separated: "447,228", "1,234.56"), unit.
@@ -107,13 +111,15 @@ def _located_pieces(text: str) -> tuple[tuple[str, TokenKind, int], ...]:
             pieces.extend(cuts)
     for i in range(len(pieces) - 1):
         number, kind, at = pieces[i]
-        if kind == "value" and _in_sentence(number, pieces[i + 1]):
+        if kind == "value" and _in_sentence(pieces[i], pieces[i + 1], text):
             pieces[i] = (number, "text", at)
     if any(char in text for char in _SIGN_CHARS):  # a sign word apart from its number, "减 3"
         for i in range(len(pieces) - 1, 0, -1):
-            (word, _, at), (number, next_kind, _) = pieces[i - 1], pieces[i]
+            (word, _, at), (number, next_kind, there) = pieces[i - 1], pieces[i]
             if word in _SIGN_WORDS and next_kind == "value" and number[:1].isdigit():
-                pieces[i - 1 : i + 1] = [(word + number, "value", at)]
+                between = text[at + len(word) : there]
+                if "|" not in between and "\t" not in between:  # (not from another cell)
+                    pieces[i - 1 : i + 1] = [(word + number, "value", at)]
     return tuple(pieces)
 
 
@@ -121,18 +127,21 @@ def _located_pieces(text: str) -> tuple[tuple[str, TokenKind, int], ...]:
 _COUNTED = frozenset("件元个条项次份")
 
 
-def _in_sentence(number: str, following: tuple[str, TokenKind, int]) -> bool:
+def _in_sentence(
+    value: tuple[str, TokenKind, int], following: tuple[str, TokenKind, int], line: str
+) -> bool:
     """Whether a number printed apart is part of a sentence: a unit follows it, and words after
     the unit that end or break a sentence ("380 元。", "1 件为上年结转案件。"). A cell printing
-    its unit apart ("0 件") is not, nor a number before a label ("9 项目")."""
-    word, kind, _ = following
-    return (
-        kind == "text"
-        and word[0] in _COUNTED
-        and len(word) > 1
-        and number[-1:].isdigit()
-        and any(mark in word for mark in _SENTENCE_MARKS)
-    )
+    its unit apart ("0 件") is not, nor a number before a label ("9 项目"). Also a number a
+    qualifier follows in its cell ("3 ↓", "120 (约)")."""
+    number, _, start = value
+    word, kind, at = following
+    if kind != "text" or not number[-1:].isdigit():
+        return False
+    if word.startswith(_QUALIFIERS):
+        between = line[start + len(number) : at]
+        return "|" not in between and "\t" not in between  # (in the number's cell)
+    return word[0] in _COUNTED and len(word) > 1 and any(m in word for m in _SENTENCE_MARKS)
 
 
 _SENTENCE_MARKS = "。,;:!?"  # (after NFKC: the full-width comma, semicolon… are ASCII)
@@ -163,7 +172,7 @@ _PROSE_UNITS = set(
 )
 # A number after one of these is an estimate or a bound ("约420", "超100", "不足12", "至少3",
 # "低于50", "不到5", "超过8"): prose, not a printed cell.
-_APPROXIMATE = frozenset("约近逾超足少于到过")
+_APPROXIMATE = frozenset("约近逾超足少于到过至")
 _ORDINAL_AFTER = re.compile(r"[.、][\u3400-\u9fff]")
 
 
@@ -199,6 +208,8 @@ def _cut(piece: str) -> Iterator[tuple[str, TokenKind]]:
         after = piece[m.end() : m.end() + 1]
         if after and (after in _PROSE_UNITS or not (_is_label_char(after) or after in "([")):
             continue
+        if after and piece.startswith(_QUALIFIERS, m.end()):
+            continue  # "3减少", "3(减)", "120(约)", "3至5": no plain value
         if piece[pos : m.start()]:
             yield piece[pos : m.start()], "text"
         yield m.group(0), "value"
