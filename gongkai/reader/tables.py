@@ -81,7 +81,7 @@ def read_table(
     blocks, firsts = (
         _block_orders(fmt, table, tokens, result.rows) if table.key == "active" else ({}, [])
     )
-    for index in firsts:
+    for index in (i for i in firsts if blocks[i]):
         shown = "、".join(table.rows[index].columns[i].label for i in blocks[index])
         message = f"本项各列的印刷顺序（{shown}）与官方格式不同，已按表头对应各列"
         out.notes.append(Note(message, _path(table, table.rows[index].key), None))
@@ -98,6 +98,9 @@ def read_table(
             continue
         if hit.merged:
             note = "该行与其他行合并印在一个标签下，数值无法分到各行，记为空"
+            rows[row.key] = RowCells(blank_row(len(row.columns)), note=note)
+        elif index in blocks and not blocks[index]:
+            note = "本项表头印的是另一版格式的列，无法对应各列，记为空"
             rows[row.key] = RowCells(blank_row(len(row.columns)), note=note)
         elif index in blocks:
             rows[row.key] = _reordered(hit.values, blocks[index])
@@ -247,7 +250,10 @@ def _item_order(
     ]
     if not header:
         return None
-    found = pattern.findall(compact("".join([t.text for t in header])))
+    text = compact("".join([t.text for t in header]))
+    found = pattern.findall(text)
+    if not found and len(_other_columns(fmt).findall(text)) >= 2:
+        return ()  # the other layout's columns ("本年制发件数" over a 2019 item): unknown
     columns = [labels[word] for word in found]
     if len(set(columns)) < len(labels) or columns == sorted(columns):
         return None  # (the common header: every column named, in the layout's order)
@@ -264,6 +270,18 @@ def _item_order(
             order = tuple(labels[word] for word in found)
             return order if order != tuple(range(len(order))) else None
     return None
+
+
+@cache
+def _other_columns(fmt: FormatName) -> re.Pattern[str]:
+    """A pattern finding the column labels of table 二 that only the other layout prints."""
+    other: FormatName = "2019" if fmt == "2021" else "2021"
+
+    def labels(name: FormatName) -> set[str]:
+        return {compact(c.label) for r in layout(name).table("active").rows for c in r.columns}
+
+    words = sorted(labels(other) - labels(fmt), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 _POS = operator.attrgetter("pos")
