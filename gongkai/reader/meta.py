@@ -133,6 +133,12 @@ _2019_HEADERS = (
     "采购项目数量",
     "其他对外管理服务事项",  # a row of table 二 that only the 2019 layout has
 )
+# Section titles only the reports before the 2019 trial layout have (their 三, 四 and 五).
+_OLD_SECTIONS = (
+    "依申请公开政府信息情况",
+    "政府信息公开的收费及减免情况",
+    "因政府信息公开申请行政复议",
+)
 _OFFICIAL_ANY = ("本年新收政府信息公开申请数量", "申请人情况", "结转下年度继续办理", "第二十条第")
 
 
@@ -344,6 +350,8 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
         if year is not None and year <= 2020:
             return "2019"
         return "2021"
+    if sum(1 for h in _OLD_SECTIONS if h in text) >= 2:
+        return "pre-2019"  # the sections of the reports before 2019, and no official table
     if year is None:
         return None
     if year < 2019:
