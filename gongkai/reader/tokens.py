@@ -275,11 +275,13 @@ def _plan_line(text: str) -> _Plan | None:
         return _BAR
     delimited = "|" in stripped or "\t" in stripped
     if delimited and " " in text:  # "| 1 056 |": one cell, one number (same length)
-        text = _SPACED_CELL.sub(lambda m: m.group(0).replace(" ", ","), text)
+        text = _SPACED_CELL.sub(_grouped, text)
     elif "  " in text and _DIGIT_SPACE_DIGITS.search(text):
         # Columns set off by runs of spaces (a PDF text layer with layout): a group of digits
         # set off by single spaces inside one column is one number ("3 480").
-        text = _SPACED_COLUMN.sub(lambda m: m.group(0).replace(" ", ","), text)
+        text = _SPACED_COLUMN.sub(_grouped, text)
+    if "页" in text and _INLINE_PAGE.search(text):
+        text = _INLINE_PAGE.sub(lambda m: " " * len(m.group(0)), text)  # (offsets kept)
     pieces = _located_pieces(text)
     if delimited:
         # Empty cells after the last label of the line: a row's blank cells. (Between two
@@ -291,6 +293,17 @@ def _plan_line(text: str) -> _Plan | None:
         if gaps:
             pieces = tuple(sorted((*pieces, *gaps), key=lambda piece: piece[2]))
     return pieces, stripped.endswith("|"), delimited
+
+
+# A page's footer printed on a row's line ("0 | 第 6 页 共 16 页"): no values.
+_INLINE_PAGE = re.compile(r"第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?")
+_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d)")
+
+
+def _grouped(m: re.Match[str]) -> str:
+    """A number grouped by spaces written with commas ("1 056" → "1,056"); the spaces before
+    it stay (they set the cell apart: ", 1,056" would be no number)."""
+    return _GROUP_SPACE.sub(",", m.group(0))
 
 
 def _gaps(text: str) -> list[int]:
