@@ -294,6 +294,15 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             rows[index] = hit  # a repeated label starts the row again
             current = hit
             nxt = index + 1
+        tail = _local_after(fmt, table, run, hits[-1], nxt, last)
+        if tail:
+            # The row's label stands alone on its line(s), and a label naming no row follows
+            # ("行政处罚" / "其中：简易程序  7"): the row printed no values (blank cells are not
+            # printed in text); the values that follow are that local row's.
+            current = ExtraHit("".join(t.text for t in tail), tail[0])
+            if table.key == "active":
+                extras.append(current)
+            continue
         opening = _next_opening(fmt, table, run, hits[-1][1], nxt, last)
         if opening:
             # The run ends in the first piece of the next row's label ("…法案卷 8.属于 行政查",
@@ -301,6 +310,34 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             # that label, not after the row named before it.
             current, unnamed = None, opening
     return Scan(rows, [e for e in extras if e.values])
+
+
+_LOCAL_LABEL = re.compile(r"\s*(?:其中|其他|含|包括|另|小计|合计|\d{1,2}\s*[.、])")
+
+
+def _local_after(
+    fmt: FormatName, table: Table, run: list[Token], hit: tuple[int, Token], nxt: int, last: int
+) -> list[Token]:
+    """The end of ``run``, on lines after those of the row ``hit`` names, that is a label of
+    its own naming no row; [] if there is none. (Text lines only: a table cell after a row's
+    label is a cell of that row.)"""
+    index, token = hit
+    if token.cell:
+        return []
+    start = next((i for i, t in enumerate(run) if t is token), len(run))
+    for k in range(start + 1, len(run)):
+        if run[k].source_line == run[k - 1].source_line and not run[k].row_start:
+            continue
+        if not _names_exactly(fmt, table.key, index, "".join(t.text for t in run[start:k])):
+            continue  # (the label goes on: wrapped over lines)
+        # (A local row's label opens the way they do, "其中：…", "其他…", "小计"; another line
+        # is a stray one, a mirror site's spam: the row's values go on after it.)
+        tail = run[k:]
+        tail_hits, _ = _hits(fmt, table.key, tail, nxt, last)
+        if tail_hits is not None and not tail_hits and _LOCAL_LABEL.match(tail[0].text):
+            return tail
+        return []
+    return []
 
 
 def _next_opening(
