@@ -736,6 +736,23 @@ def _in_order(word: str, text: str) -> bool:
     return all(char in rest for char in word)
 
 
+def _printed_block_order(table: Table, header: list[Token]) -> tuple[int, ...]:
+    """The order of table 四's blocks as its header prints them: left to right in table cells.
+    In text, 行政复议 stays first (its line may come out below the litigation blocks' in a PDF
+    text layer: lines are no columns), and the two litigation blocks are in the order the
+    line naming both prints them."""
+    if header and all(t.cell for t in header):
+        return _block_order(table, "".join(compact(t.text) for t in _by_grid_column(header)))
+    first, *litigation = range(len(table.rows))
+    words = [_block_word(table.rows[i]) for i in litigation]
+    for _, line in itertools.groupby(header, key=_SOURCE_LINE):
+        text = compact("".join(t.text for t in line))
+        places = [text.find(word) for word in words]
+        if all(at >= 0 for at in places):
+            return (first, *(i for _, i in sorted(zip(places, litigation, strict=True))))
+    return tuple(range(len(table.rows)))
+
+
 def _block_order(table: Table, header: str) -> tuple[int, ...]:
     """The order table 四's header prints its blocks in, by the last alias of each block's row
     ("复议后起诉" before "未经复议直接起诉"); the layout's order unless every block is named
@@ -776,8 +793,9 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
         )
         rc = RowCells(blank_row(len(rc.cells)), note=note)
     first = values[0].pos
-    header = "".join(compact(t.text) for t in tokens if t.pos < first and t.kind == "text")
-    order = _block_order(table, header)
+    texts = [t for t in tokens if t.pos < first and t.kind == "text"]
+    header = "".join(compact(t.text) for t in texts)
+    order = _printed_block_order(table, texts)
     if order != tuple(range(len(table.rows))):
         shown = "、".join(table.rows[i].label for i in order)
         out.notes.append(
