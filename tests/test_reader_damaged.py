@@ -119,6 +119,10 @@ MISSED_AT_MOST = {
     "change-sign-after-number-bracket-or-arrow-pipe-2019": 9,
     "change-sign-word-after-number-negates-next-cell-pipe-2019": 2,
     "qualifier-after-number-yue-bracket-and-range-zhi-pipe-2019": 4,
+    # Rows whose printed values were lost (restarted by a repeated header or a note): null,
+    # no zeros forced into them.
+    "B1-forced-zero-header-restarts-total": 7,
+    "B2-forced-zero-note-restarts-row": 7,
     # Tables the reader does not find where a human would.
     "local-summary-table-before-official-table3-and-table4-pipe": 29,
     "table3-extra-subtotal-column-for-legal-persons-2021": 175,

@@ -160,7 +160,9 @@ def read_table(
         and all(cell.value is None for cell in rc.cells)
         and any(parse_value(t)[0] not in (0, None) for t in hit_of[key].values if t.kind == "value")
     }
-    merged = {table.rows[i].key for i, hit in result.rows.items() if hit.merged}
+    # Rows whose printed values may have been lost are not filled either: a row printed again
+    # (its label restarted it), a row printing digits that are no value ("1*", "89 828").
+    merged = {table.rows[i].key for i, hit in result.rows.items() if _values_in_doubt(hit)}
     _force_zeros(table, out, {table.rows[i].key for i in result.rows} - unreadable - merged)
     return out
 
@@ -412,6 +414,13 @@ def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
             bars += 1
         most = max(most, bars)
     return most
+
+
+def _values_in_doubt(hit: RowHit) -> bool:
+    """Whether a row's blank cells may be values the reader lost, not blanks of the page."""
+    if hit.merged or hit.repeated:
+        return True
+    return any(t.kind == "text" and any(c.isdigit() for c in t.text) for t in hit.values)
 
 
 def _printed_twice_apart(hit: RowHit, n: int) -> bool:
