@@ -359,3 +359,8 @@ def test_a_number_a_qualifier_follows_is_no_cell(printed: str) -> None:
 
 def test_a_sign_word_ending_a_cell_does_not_sign_the_next_cell() -> None:
     assert _cut("行政许可 | 12 | 3减少 | 667 |")[-1] == ("667", "value")
+
+
+def test_note_marks_after_a_value_are_no_digits() -> None:
+    assert _cut("5注1") == [("5", "value"), ("注1", "text")]
+    assert normalize("7* | 0※") == "7  | 0 "

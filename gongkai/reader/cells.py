@@ -130,6 +130,12 @@ def row_cells(
     placed = _placed_by_bars(tokens, n, row_end)
     if placed is not None:
         return RowCells([_direct(t) for t in placed])
+    if _bar_between_values(tokens):
+        # A lone "|" (a blank cell) among more printed cells than columns: which of them is
+        # not the row's is not known.
+        raw = " ".join(t.text for t in tokens if t.kind == "value")
+        note = f"该行印有的单元格（“{raw}”及空白单元格）多于 {n} 列，无法对应，记为空"
+        return RowCells(blank_row(n), note=note)
     if cut_off and not any(t.cell for t in tokens):
         values = [t for t in tokens if t.kind == "value"]
         if len(values) == n + 1 and re.fullmatch(r"\d", values[-1].text):
@@ -234,6 +240,19 @@ def row_cells(
         note = f"数字串“{raw}”无法按表内勾稽关系拆分为 {n} 个单元格，记为空"
         return RowCells(blank_row(n), note=note, run=values)
     return RowCells(blank_row(n), candidates=found, run=values)
+
+
+def _bar_between_values(tokens: Sequence[Token]) -> bool:
+    """Whether a lone "|" line, a blank cell of a page printing one cell a line ("0 |"), stands
+    between two values of a row. (Where values print without "|", lone bars separate cells.)"""
+    kinds = [t.kind for t in tokens]
+    if "bar" not in kinds or "value" not in kinds:
+        return False
+    if not all(t.piped for t in tokens if t.kind == "value"):
+        return False
+    first = kinds.index("value")
+    last = len(kinds) - 1 - kinds[::-1].index("value")
+    return "bar" in kinds[first:last]
 
 
 def _placed_by_bars(tokens: Sequence[Token], n: int, row_end: int = 1) -> list[Token] | None:

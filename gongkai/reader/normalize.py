@@ -33,8 +33,9 @@ _EXTRA: dict[str, str] = {
     "\u3014": "(",
     "\u3015": ")",
     # Footnote markers: circled and superscript digits would become digits of the number they
-    # follow ("419①" is 419 with a note mark, not 4191); they become a space.
-    **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²³⁰⁴⁵⁶⁷⁸⁹", " "),
+    # follow ("419①" is 419 with a note mark, not 4191); they become a space, as do the marks
+    # "※" and "*" ("7*": 7 with a note; read as text, the cell would vanish from its row).
+    **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²³⁰⁴⁵⁶⁷⁸⁹※*＊", " "),
 }
 
 

@@ -172,7 +172,7 @@ _PROSE_UNITS = set(
 )
 # A number after one of these is an estimate or a bound ("约420", "超100", "不足12", "至少3",
 # "低于50", "不到5", "超过8"): prose, not a printed cell.
-_APPROXIMATE = frozenset("约近逾超足少于到过至")
+_APPROXIMATE = frozenset("约近逾超足少于到过至注")  # (and a note's number: "5注1")
 _ORDINAL_AFTER = re.compile(r"[.、][\u3400-\u9fff]")
 
 
