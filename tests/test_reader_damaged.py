@@ -126,6 +126,8 @@ MISSED_AT_MOST = {
     # A footnote's number after a value (—注1), a lone | in an over-full row: null.
     "D-footnote-marker-digit-read": 3,
     "E-lone-bar-ignored": 2,
+    # A row with one value too many, units printed apart: null.
+    "C-filled-row-drops-extra-value": 7,
     # Tables the reader does not find where a human would.
     "local-summary-table-before-official-table3-and-table4-pipe": 29,
     "table3-extra-subtotal-column-for-legal-persons-2021": 175,

@@ -244,8 +244,10 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                 current, unnamed = None, run
                 unknown += 1
                 continue
-            if _interjection(fmt, table, run, current):
-                continue  # a stray line inside a row: its values go on after it
+            if _interjection(fmt, table, run, current) or _UNITS_ONLY.fullmatch(
+                label.replace(" ", "")
+            ):
+                continue  # a stray line inside a row, units printed apart: values go on
             unknown += 1
             if hits is not None and rows and table.key == "active" and (leftover >= 2 or local):
                 current = ExtraHit(label, run[0])
@@ -312,6 +314,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     return Scan(rows, [e for e in extras if e.values])
 
 
+# Units printed apart from their values ("0 件", "5 (件)"): no label.
+_UNITS_ONLY = re.compile(r"(?:\(?(?:万元|元|件|个|条|项|次|份)\)?)+")
 _LOCAL_LABEL = re.compile(r"\s*(?:其中|其他|含|包括|另|小计|合计|\d{1,2}\s*[.、])")
 
 
