@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -220,19 +220,18 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         hits, leftover = _hits(fmt, table.key, run, nxt, last)
         if hits is None:
             # A header or a sentence may end in a row label on its own line: try the tail.
-            for k in range(1, len(run)):
-                if run[k].source_line != run[k - 1].source_line or run[k].row_start:
-                    tail_hits, _ = _hits(fmt, table.key, run[k:], nxt, last)
-                    if tail_hits:
-                        hits, leftover = tail_hits, 0
-                        break
+            for k in _line_starts(run, 1):
+                tail_hits, _ = _hits(fmt, table.key, run[k:], nxt, last)
+                if tail_hits:
+                    hits, leftover = tail_hits, 0
+                    break
         local = False
         if hits and all(i in rows and _filled(table, rows[i]) for i, _ in hits):
+            label = "".join(t.text for t in run)
             # A local row whose label holds an official one after other words ("其中：简易程序
             # 行政处罚", "党内规范性文件", "其他规范性文件"), or a note under the table naming
             # a row ("注：行政事业性收费 12.5 万元…"), is not that row again: it keeps its values.
-            text = "".join(t.text for t in run)
-            local = leftover >= 2 or not _names_exactly(fmt, table.key, hits[-1][0], text)
+            local = leftover >= 2 or not _names_exactly(fmt, table.key, hits[-1][0], label)
             if local:
                 hits = []
         if not hits:
@@ -328,10 +327,8 @@ def _local_after(
     index, token = hit
     if token.cell:
         return []
-    start = next((i for i, t in enumerate(run) if t is token), len(run))
-    for k in range(start + 1, len(run)):
-        if run[k].source_line == run[k - 1].source_line and not run[k].row_start:
-            continue
+    start = _index_of(run, token)
+    for k in _line_starts(run, start + 1):
         if not _names_exactly(fmt, table.key, index, "".join(t.text for t in run[start:k])):
             continue  # (the label goes on: wrapped over lines)
         # (A local row's label opens the way they do, "其中：…", "其他…", "小计"; another line
@@ -350,12 +347,22 @@ def _next_opening(
     """The end of ``run`` after ``hit`` that is the first piece of row ``nxt``'s label."""
     if nxt > last or run[-1] is hit:
         return []
-    start = next((i for i, t in enumerate(run) if t is hit), len(run)) + 1
-    for k in range(start, len(run)):
-        new_line = run[k].source_line != run[k - 1].source_line or run[k].row_start
-        if new_line and _opens(fmt, table.key, nxt, "".join(t.text for t in run[k:])):
+    for k in _line_starts(run, _index_of(run, hit) + 1):
+        if _opens(fmt, table.key, nxt, "".join(t.text for t in run[k:])):
             return run[k:]
     return []
+
+
+def _index_of(run: list[Token], token: Token) -> int:
+    """Where ``token`` itself (not an equal one) stands in ``run``; ``len(run)`` if nowhere."""
+    return next((i for i, t in enumerate(run) if t is token), len(run))
+
+
+def _line_starts(run: list[Token], start: int) -> Iterator[int]:
+    """The indices from ``start`` on of the tokens of ``run`` that open a line or a table row."""
+    for k in range(max(start, 1), len(run)):
+        if run[k].source_line != run[k - 1].source_line or run[k].row_start:
+            yield k
 
 
 @lru_cache(maxsize=4096)
