@@ -162,8 +162,8 @@ def read_table(
     }
     # Rows whose printed values may have been lost are not filled either: a row printed again
     # (its label restarted it), a row printing digits that are no value ("1*", "89 828").
-    merged = {table.rows[i].key for i, hit in result.rows.items() if _values_in_doubt(hit)}
-    _force_zeros(table, out, {table.rows[i].key for i in result.rows} - unreadable - merged)
+    in_doubt = {table.rows[i].key for i, hit in result.rows.items() if _values_in_doubt(hit)}
+    _force_zeros(table, out, {table.rows[i].key for i in result.rows} - unreadable - in_doubt)
     return out
 
 
@@ -259,15 +259,9 @@ def _item_order(
     columns = [labels[word] for word in found]
     if len(set(columns)) < len(labels) or columns == sorted(columns):
         return None  # (the common header: every column named, in the layout's order)
-    if all(t.cell for t in header):
-        lines = [compact("".join([t.text for t in header]))]
-    else:
-        lines = [
-            compact("".join([t.text for t in group]))
-            for _, group in itertools.groupby(header, key=_SOURCE_LINE)
-        ]
-    for text in lines:
-        found = pattern.findall(text)
+    lines = [text] if all(t.cell for t in header) else _line_texts(header)
+    for line in lines:
+        found = pattern.findall(line)
         if sorted(found) == sorted(labels) and len(found) == len(labels):
             order = tuple(labels[word] for word in found)
             return order if order != tuple(range(len(order))) else None
@@ -282,8 +276,15 @@ def _other_columns(fmt: FormatName) -> re.Pattern[str]:
     def labels(name: FormatName) -> set[str]:
         return {compact(c.label) for r in layout(name).table("active").rows for c in r.columns}
 
-    words = sorted(labels(other) - labels(fmt), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return _any_of(labels(other) - labels(fmt))
+
+
+def _line_texts(tokens: Sequence[Token]) -> list[str]:
+    """The text (compact) of each source line the tokens come from, in order."""
+    return [
+        compact("".join([t.text for t in line]))
+        for _, line in itertools.groupby(tokens, key=_SOURCE_LINE)
+    ]
 
 
 _POS = operator.attrgetter("pos")
@@ -295,8 +296,7 @@ def _item_words(fmt: FormatName, key: str, row: str) -> tuple[dict[str, int], re
     """A row's column labels (compact) with their columns, and a pattern finding them."""
     columns = layout(fmt).table(key).row(row).columns
     index = {compact(column.label): i for i, column in enumerate(columns)}
-    words = sorted(index, key=len, reverse=True)
-    return index, re.compile("|".join(map(re.escape, words)))
+    return index, _any_of(index)
 
 
 _GRID = re.compile(r"^(.*)第(\d+)行第(\d+)列$")  # a table cell's "表格1 第3行第4列"
@@ -350,8 +350,12 @@ def _column_words(fmt: FormatName, key: str) -> _ColumnWords:
     index = {compact(c.label): i for i, c in enumerate(columns)}
     labels = {c.key: compact(c.label) for c in columns}
     groups = {compact(g): tuple(labels[k] for k in keys) for g, keys in table.column_groups}
-    words = sorted([*index, *groups], key=len, reverse=True)
-    return _ColumnWords(re.compile("|".join(map(re.escape, words))), index, groups)
+    return _ColumnWords(_any_of([*index, *groups]), index, groups)
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern finding any of ``words``, the longest first where one holds another."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _in_layout_order(values: Sequence[Value], order: Sequence[int]) -> list[Value]:
@@ -754,8 +758,7 @@ def _printed_block_order(table: Table, header: list[Token]) -> tuple[int, ...]:
         return _block_order(table, "".join(compact(t.text) for t in _by_grid_column(header)))
     first, *litigation = range(len(table.rows))
     words = [_block_word(table.rows[i]) for i in litigation]
-    for _, line in itertools.groupby(header, key=_SOURCE_LINE):
-        text = compact("".join(t.text for t in line))
+    for text in _line_texts(header):
         places = [text.find(word) for word in words]
         if all(at >= 0 for at in places):
             return (first, *(i for _, i in sorted(zip(places, litigation, strict=True))))
