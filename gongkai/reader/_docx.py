@@ -94,7 +94,6 @@ def read_docx(data: bytes, *, claimed: bool) -> HtmlResult:
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NS = {"w": _W}
 _OFF = ("0", "false", "off")  # OOXML's values of a switched-off property
 # Run properties that make a run no part of a cell's printed value: hidden, struck out, set as
 # a superscript or subscript (a footnote mark: "447228" with a superscript "1" is 447228).
@@ -187,14 +186,17 @@ def _unprinted_runs(root: etree._Element, styles: _Styles) -> list[etree._Elemen
             rstyle = rpr.find(_tag("rStyle")) if rpr is not None else None
             character = styles.of(rstyle.get(_tag("val"))) if rstyle is not None else {}
             effective = {**inherited, **character, **_formatting(rpr)}
-            text = "".join(t.text or "" for t in run.iter(_tag("t")))
             if any(effective.get(name) for name in ("vanish", "strike", "dstrike", "vertAlign")):
                 out.append(run)
-            elif effective.get("position") and len(text.strip()) <= 2:
+            elif effective.get("position") and len(_run_text(run).strip()) <= 2:
                 out.append(run)  # raised or lowered by a few points: a mark, not a number
             elif any(child.tag.split("}")[-1] in _MARKS for child in run):
                 out.append(run)  # a footnote's mark, custom ("1" after the reference) or not
     return out
+
+
+def _run_text(run: etree._Element) -> str:
+    return "".join(t.text or "" for t in run.iter(_tag("t")))
 
 
 # What reading a member of a damaged archive raises (zlib.error for a corrupt deflate stream).

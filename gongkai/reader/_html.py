@@ -48,11 +48,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # The same set by a style: struck out, raised or lowered (a footnote mark, "1288" with a
 # superscript "1" as a span). Word's mso-text-raise also nudges ordinary text by a point or two:
 # only a short raised text (a mark, not a cell's number) is taken for one.
-_UNPRINTED_STYLE = re.compile(
-    r"line-through|vertical-align\s*:\s*(?:super|sub)\b|display\s*:\s*none"
-    r"|visibility\s*:\s*hidden",
-    re.I,
-)
+_MARKED_STYLE = re.compile(r"line-through|vertical-align\s*:\s*(?:super|sub)\b", re.I)
 _RAISED = re.compile(r"mso-text-raise\s*:\s*-?0*\.?0*[1-9]", re.I)
 
 
@@ -60,10 +56,12 @@ def _hidden(element: etree._Element) -> bool:
     if element.get("hidden") is not None:
         return True
     style = element.get("style")
-    if style is None:
-        return False
+    return style is not None and _hidden_style(style.lower())
+
+
+def _hidden_style(low: str) -> bool:
+    """Whether a style (in lower case) hides its element."""
     # (``in`` first: much faster than the pattern, and most styles, Word's spans', fail it.)
-    low = style.lower()
     return ("display" in low or "visibility" in low) and _HIDDEN_STYLE.search(low) is not None
 
 
@@ -75,9 +73,9 @@ def _unprinted(element: etree._Element) -> bool:
     if style is None:
         return False
     low = style.lower()
-    if (
-        "line-through" in low or "vertical-align" in low or "display" in low or "visibility" in low
-    ) and _UNPRINTED_STYLE.search(low):
+    if _hidden_style(low):
+        return True
+    if ("line-through" in low or "vertical-align" in low) and _MARKED_STYLE.search(low):
         return True
     if "text-raise" not in low or _RAISED.search(low) is None:
         return False

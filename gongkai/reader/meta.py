@@ -442,10 +442,7 @@ def _chinese_number(text: str) -> int:
 
 def _chinese_iso(m: re.Match[str]) -> str | None:
     year = int(m.group(1).translate(_CHINESE_DIGITS))
-    month, day = _chinese_number(m.group(2)), _chinese_number(m.group(3))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return _ymd(year, _chinese_number(m.group(2)), _chinese_number(m.group(3)))
 
 
 def _no_day_of_publication(text: str, m: re.Match[str]) -> bool:
@@ -458,7 +455,7 @@ def _no_day_of_publication(text: str, m: re.Match[str]) -> bool:
     return _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None
 
 
-_LABEL_BEFORE = re.compile(r"(?:成文|生成|印发|签发|发文|制发)(?:日期|时间)\s*[:：]?\s*$")
+_LABEL_BEFORE = re.compile(_NOT_PUBLISHED.pattern + r"\s*[:：]?\s*$")
 
 
 def _elsewhere(text: str, at: int) -> bool:
@@ -466,10 +463,7 @@ def _elsewhere(text: str, at: int) -> bool:
     # What precedes the date on its line, up to a link title's length (a flattened page is
     # one line: the whole of it says nothing).
     start = max(text.rfind("\n", 0, at) + 1, at - 80)
-    return (
-        _OTHER_PAGE.search(text, start, at) is not None
-        or _OTHER_LINK.search(text, start, at) is not None
-    )
+    return _OTHER_LINE.search(text, start, at) is not None
 
 
 def _listed(text: str, at: int, title_end: int) -> bool:
@@ -498,6 +492,7 @@ _OTHER_PAGE = re.compile(
 # Links before a date on its line, which a report's own sentences also say ("做好政策解读"):
 # looked for on the date's line only, never to cut the text.
 _OTHER_LINK = re.compile(r"相关(?:文件|解读|政策|稿件)|政策解读")
+_OTHER_LINE = re.compile(f"{_OTHER_PAGE.pattern}|{_OTHER_LINK.pattern}")
 
 
 def _may_have_lone_date(text: str) -> bool:
@@ -508,6 +503,11 @@ def _may_have_lone_date(text: str) -> bool:
 
 def _iso(m: re.Match[str]) -> str | None:
     year, month, day = (int(g) for g in m.groups()[-3:])
+    return _ymd(year, month, day)
+
+
+def _ymd(year: int, month: int, day: int) -> str | None:
+    """A date as YYYY-MM-DD, or None for a month or day no calendar has."""
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"

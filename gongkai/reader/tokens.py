@@ -116,10 +116,9 @@ def _located_pieces(text: str) -> tuple[tuple[str, TokenKind, int], ...]:
     if any(char in text for char in _SIGN_CHARS):  # a sign word apart from its number, "减 3"
         for i in range(len(pieces) - 1, 0, -1):
             (word, _, at), (number, next_kind, there) = pieces[i - 1], pieces[i]
-            if word in _SIGN_WORDS and next_kind == "value" and number[:1].isdigit():
-                between = text[at + len(word) : there]
-                if "|" not in between and "\t" not in between:  # (not from another cell)
-                    pieces[i - 1 : i + 1] = [(word + number, "value", at)]
+            signed = word in _SIGN_WORDS and next_kind == "value" and number[:1].isdigit()
+            if signed and _same_cell(text, at + len(word), there):  # (not from another cell)
+                pieces[i - 1 : i + 1] = [(word + number, "value", at)]
     return tuple(pieces)
 
 
@@ -139,9 +138,14 @@ def _in_sentence(
     if kind != "text" or not number[-1:].isdigit():
         return False
     if word.startswith(_QUALIFIERS):
-        between = line[start + len(number) : at]
-        return "|" not in between and "\t" not in between  # (in the number's cell)
+        return _same_cell(line, start + len(number), at)  # (in the number's cell)
     return word[0] in _COUNTED and len(word) > 1 and any(m in word for m in _SENTENCE_MARKS)
+
+
+def _same_cell(line: str, end: int, start: int) -> bool:
+    """Whether nothing between ``end`` and ``start`` of a line sets cells apart."""
+    between = line[end:start]
+    return "|" not in between and "\t" not in between
 
 
 _SENTENCE_MARKS = "。,;:!?"  # (after NFKC: the full-width comma, semicolon… are ASCII)
