@@ -4,7 +4,6 @@ but ``InputError`` whatever it is given."""
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 import docx
@@ -20,6 +19,7 @@ from gongkai.errors import (
 )
 from gongkai.reader.document import Document
 from gongkai.reader.load import MAX_BYTES, load
+from tests.zip_damage import break_deflate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
@@ -212,19 +212,9 @@ def test_docx_with_a_corrupt_deflate_stream_is_an_input_error() -> None:
     # Found by the property above in CI: a deflate stream broken inside word/document.xml made
     # zipfile raise zlib.error, which escaped as a crash instead of a message.
     original = (INPUTS / "seed000.docx").read_bytes()
-    with zipfile.ZipFile(io.BytesIO(original)) as archive:
-        info = archive.getinfo("word/document.xml")
-    header = original[info.header_offset : info.header_offset + 30]
-    name_size, extra_size = (
-        int.from_bytes(header[26:28], "little"),
-        int.from_bytes(header[28:30], "little"),
-    )
-    start = info.header_offset + 30 + name_size + extra_size
-    broken = bytearray(original)
-    middle = start + info.compress_size // 2
-    broken[middle : middle + 64] = bytes(range(64))
+    broken = break_deflate(original, "word/document.xml", 0.5)
     with pytest.raises(InputError) as caught:
-        load(bytes(broken), name="a.docx")
+        load(broken, name="a.docx")
     check_error(caught.value)
 
 
