@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from gongkai.reader.digits import Split, Sum, TooAmbiguous, fewest_cells, splits
-from gongkai.reader.tokens import DASH, NEGATIVE_WORDS, VALUE, Token
+from gongkai.reader.tokens import DASH, NEGATIVE_WORDS, VALUE, Token, TokenKind
 from gongkai.record import Provenance, Value
 
 
@@ -76,10 +76,10 @@ def no_number(text: str) -> bool:
     return text[:1] == "0" and text[1:2].isdigit()
 
 
-def _trailing_blanks(tokens: Sequence[Token]) -> int:
-    """How many blank cells end ``tokens``."""
+def trailing(tokens: Sequence[Token], kind: TokenKind) -> int:
+    """How many tokens of ``kind`` end ``tokens``."""
     count = 0
-    while count < len(tokens) and tokens[-1 - count].kind == "blank":
+    while count < len(tokens) and tokens[-1 - count].kind == kind:
         count += 1
     return count
 
@@ -156,9 +156,9 @@ def row_cells(
         # before them too, one of the blanks is a filler, a split label's, a merged cell's
         # other half or Word's empty placeholder, and which is not known: then the blank cells
         # are not placed.)
-        trailing = _trailing_blanks(values)
-        if sum(t.kind == "blank" for t in values) == trailing:
-            del values[max(n, len(values) - trailing) :]
+        blanks = trailing(values, "blank")
+        if sum(t.kind == "blank" for t in values) == blanks:
+            del values[max(n, len(values) - blanks) :]
         if len(values) == n:
             return RowCells([_direct(t) for t in values])
         tokens = [t for t in tokens[:ends] if t.kind == "value"]

@@ -26,6 +26,7 @@ from gongkai.reader.cells import (
     parse_text,
     parse_value,
     row_cells,
+    trailing,
 )
 from gongkai.reader.digits import Split, Sum, agreed
 from gongkai.reader.lexicon import compact
@@ -413,10 +414,7 @@ def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
         values = hit.values
         if sum(t.kind == "value" for t in values) != len(table.rows[index].columns):
             continue
-        bars = 0
-        while bars < len(values) and values[-1 - bars].kind == "bar":
-            bars += 1
-        most = max(most, bars)
+        most = max(most, trailing(values, "bar"))
     return most
 
 
