@@ -318,7 +318,7 @@ def _direct(token: Token) -> Cell:
 def _split_cells(split: Split | Sequence[int | None], run: Sequence[Token]) -> list[Cell]:
     # Every cell split from one run has the same provenance (an immutable tuple: shared).
     where = _provenance(run[0], "split", " ".join([t.text for t in run]))
-    return [BLANK if v is None else Cell(v, where) for v in split]
+    return [BLANK if v is None else _new(Cell, (v, where, None)) for v in split]
 
 
 def decided(row: RowCells, values: Sequence[int | None]) -> RowCells:

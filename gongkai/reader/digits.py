@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 from collections.abc import Sequence
+from functools import lru_cache
 
 Split = tuple[int, ...]
 MAX_SPLITS = 20000
@@ -31,6 +32,19 @@ Sum = tuple[tuple[int, ...], int]  # (indices of the part cells, index of their 
 
 
 def splits(groups: Sequence[str], n: int, sums: Sequence[Sum] = ()) -> list[Split]:
+    """Every split of the printed digit ``groups`` into ``n`` cells that satisfies ``sums``
+    (see ``_splits``). Short runs are searched once and remembered: the same runs of zeros and
+    small counts ("0000000", "1001000") recur in report after report."""
+    key = (tuple(groups), n, tuple(sums))
+    if sum(map(len, groups)) <= CACHED_DIGITS:
+        return list(_cached_splits(*key))
+    return list(_splits(*key))
+
+
+CACHED_DIGITS = 40
+
+
+def _splits(groups: Sequence[str], n: int, sums: Sequence[Sum] = ()) -> tuple[Split, ...]:
     """Every split of the printed digit ``groups`` into ``n`` cells that satisfies ``sums``.
 
     Groups are the digit runs as printed, separated by spaces or pipes: a boundary between two
@@ -43,7 +57,7 @@ def splits(groups: Sequence[str], n: int, sums: Sequence[Sum] = ()) -> list[Spli
     search is lazy and bounded, whatever the input.
     """
     if not groups or not all(map(str.isdecimal, groups)):  # what int() reads
-        return []
+        return ()
     totals = {total: parts for parts, total in sums}
     for parts, total in sums:
         if parts and max(parts) >= total:
@@ -51,13 +65,13 @@ def splits(groups: Sequence[str], n: int, sums: Sequence[Sum] = ()) -> list[Spli
     digits = "".join(groups)
     size = len(digits)
     if size < n or len(groups) > n:
-        return []
+        return ()
     if size == n:  # one digit a cell: the only split ("0000000")
         only = tuple(map(_DIGIT_VALUE.__getitem__ if digits.isascii() else int, digits))
         for parts, total in sums:
             if sum([only[p] for p in parts]) != only[total]:
-                return []
-        return [only]
+                return ()
+        return (only,)
     forced: list[int] = []  # offsets where a printed separator forces a cell boundary
     for group in groups[:-1]:
         forced.append((forced[-1] if forced else 0) + len(group))
@@ -101,7 +115,10 @@ def splits(groups: Sequence[str], n: int, sums: Sequence[Sum] = ()) -> list[Spli
 
     with contextlib.suppress(_Enough):
         search(0, n)
-    return out
+    return tuple(out)
+
+
+_cached_splits = lru_cache(maxsize=4096)(_splits)  # (TooAmbiguous is raised, not remembered)
 
 
 def fewest_cells(groups: Sequence[str]) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -54,24 +55,21 @@ class Scan:
 def _runs(tokens: Sequence[Token]) -> list[tuple[str, list[Token]]]:
     """Consecutive text tokens (a label run; a structured row's first cell starts a new one)
     and consecutive value tokens, in order."""
-    runs: list[tuple[str, list[Token]]] = []
-    current: list[Token] = []
-    in_text: bool | None = None
-    for token in tokens:
-        if token.kind == "text":
-            if in_text and not token.row_start:
-                current.append(token)
-                continue
-            current = [token]
-            runs.append(("text", current))
-            in_text = True
-        elif in_text is False:
-            current.append(token)
-        else:
-            current = [token]
-            runs.append(("values", current))
-            in_text = False
-    return runs
+    # Each token as a letter ("t" text, "T" text opening a table row, "v" anything else), and
+    # the runs as matches over those letters: the loop over tokens runs in C.
+    pairs = zip(map(_KIND, tokens), map(_ROW_START, tokens), strict=True)
+    codes = "".join(map(_RUN_CODE.get, pairs, _VS))
+    return [
+        ("values" if codes[m.start()] == "v" else "text", list(tokens[m.start() : m.end()]))
+        for m in _RUN.finditer(codes)
+    ]
+
+
+_RUN_CODE = {("text", False): "t", ("text", True): "T"}
+_RUN = re.compile(r"[tT]t*|v+")
+_KIND = operator.itemgetter(Token._fields.index("kind"))
+_ROW_START = operator.itemgetter(Token._fields.index("row_start"))
+_VS = itertools.repeat("v")
 
 
 # A label run's table words, each with the index of the token it ends in, and the count of
@@ -286,7 +284,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             _drop_ordinal(table, current, hits[0])
         unknown = 0
         for index, token in hits:
-            merged = sum(other is token for _, other in hits) > 1
+            merged = len(hits) > 1 and sum(other is token for _, other in hits) > 1
             hit = RowHit(index, token, repeated=index in rows, merged=merged)
             if index in rows:
                 hit.before = rows[index].values
@@ -295,7 +293,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             rows[index] = hit  # a repeated label starts the row again
             current = hit
             nxt = index + 1
-        tail = _local_after(fmt, table, run, hits[-1], nxt, last)
+        alone = run[-1] is hits[-1][1]  # the run ends in the row's label: no line after it
+        tail = [] if alone else _local_after(fmt, table, run, hits[-1], nxt, last)
         if tail:
             # The row's label stands alone on its line(s), and a label naming no row follows
             # ("行政处罚" / "其中：简易程序  7"): the row printed no values (blank cells are not
@@ -424,12 +423,14 @@ def _drop_ordinal(table: Table, current: RowHit, hit: tuple[int, Token]) -> None
     """A row's ordinal printed on its own line before a label that lacks it ("5" and then
     "属于三类内部事务信息") is no value of the row before."""
     index, label = hit
-    ordinal = _ORDINAL.match(table.rows[index].label)
     values = current.values
-    if ordinal is None or not values or label.text.startswith(ordinal.group(1)):
+    if not values or values[-1].kind != "value":
+        return
+    ordinal = _ORDINAL.match(table.rows[index].label)
+    if ordinal is None or label.text.startswith(ordinal.group(1)):
         return
     last = values[-1]
-    if last.kind != "value" or last.text != ordinal.group(1) or (last.cell and not last.row_start):
+    if last.text != ordinal.group(1) or (last.cell and not last.row_start):
         return
     if len(values) > 1 and values[-2].source_line == last.source_line:
         return  # printed on a line with other values: a cell of the row

@@ -401,6 +401,8 @@ def tokenize(
         if src.cell:
             _cell_tokens(out, src, text_.strip(" |"), starts[index], index)
             continue
+        if not text_:
+            continue  # (an empty line has no pieces: its plan would say as much)
         plan = _short_line(text_) if len(text_) <= CACHED_LINE else _plan_line(text_)
         if plan is None or (
             text_[:1] in " \t" and _BARE_PAGE_NUMBER.match(text_) and _page_ends(texts, index)
@@ -411,12 +413,11 @@ def tokenize(
         if plan is _BAR:
             append(_new(Token, ("|", "bar", where, line, False, False, base, index, False, False)))
             continue
-        pieces, piped, delimited = plan
-        for piece, kind, at in pieces:
-            append(
-                _new(
-                    Token,
-                    (piece, kind, where, line, False, False, base + at, index, piped, delimited),
-                )
-            )
+        pieces, piped, tabs = plan  # (tabs: delimited by pipes or tabs)
+        out.extend(
+            [
+                _new(Token, (piece, kind, where, line, False, False, base + at, index, piped, tabs))
+                for piece, kind, at in pieces
+            ]
+        )
     return Tokens(text.text, tuple(out), text.starts, frozenset(skipped))
