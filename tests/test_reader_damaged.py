@@ -119,10 +119,9 @@ MISSED_AT_MOST = {
     "change-sign-after-number-bracket-or-arrow-pipe-2019": 9,
     "change-sign-word-after-number-negates-next-cell-pipe-2019": 2,
     "qualifier-after-number-yue-bracket-and-range-zhi-pipe-2019": 4,
-    # Rows whose printed values were lost (restarted by a repeated header or a note): null,
-    # no zeros forced into them.
+    # Rows whose printed values were lost (restarted by a repeated header): null, no zeros
+    # forced into them.
     "B1-forced-zero-header-restarts-total": 7,
-    "B2-forced-zero-note-restarts-row": 7,
     # A footnote's number after a value (—注1), a lone | in an over-full row: null.
     "D-footnote-marker-digit-read": 3,
     "E-lone-bar-ignored": 2,

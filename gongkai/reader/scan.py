@@ -216,6 +216,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             # with a row's label: no part of that label.
             run = [t for t in run if not _group_piece(fmt, table.key, t.text)] or run
         hits, leftover = _hits(fmt, table.key, run, nxt, last)
+        if hits and _NOTE.match(run[0].text) and not all(i in rows for i, _ in hits):
+            hits = None  # a note naming a row ("注：272件申请为上年结转。") does not open it
         if hits is None:
             # A header or a sentence may end in a row label on its own line: try the tail.
             for k in _line_starts(run, 1):
@@ -312,6 +314,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     return Scan(rows, [e for e in extras if e.values])
 
 
+_NOTE = re.compile(r"\s*(?:注|说明|备注)\s*\d?\s*[:：]")
 # Units printed apart from their values ("0 件", "5 (件)"): no label.
 _UNITS_ONLY = re.compile(r"(?:\(?(?:万元|元|件|个|条|项|次|份)\)?)+")
 _LOCAL_LABEL = re.compile(r"\s*(?:其中|其他|含|包括|另|小计|合计|\d{1,2}\s*[.、])")
@@ -392,9 +395,14 @@ def _opens(fmt: FormatName, key: str, index: int, text: str) -> bool:
     """Whether ``text`` is the beginning, and only the beginning, of row ``index``'s label (or
     of a variant of it), three characters long at least; its ordinal may be left out."""
     printed = compact(text)
-    if len(printed) < 3:
-        return False
     row = layout(fmt).table(key).rows[index]
+    group = compact(row.group) if row.group else ""
+    if group and len(printed) > len(group) and printed.startswith(group):
+        # Printed after its group's label ("（四）无法提供 1." and the rest on the next line):
+        # the group's label names the row's place, a piece of the row's own label is enough.
+        printed = printed[len(group) :]
+    elif len(printed) < 3:
+        return False
     for label in (row.label, *row.aliases):
         whole = compact(label)
         for form in (whole, _ORDINAL_PREFIX.sub("", whole)):
