@@ -237,6 +237,14 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         if not hits:
             label = "".join(t.text for t in run)
             loose = []
+            behind = _out_of_order(fmt, table, rows, nxt, label) if hits is not None else None
+            if behind is not None:
+                # A row printed out of the layout's order, under its own full label, that was
+                # not read before (行政强制 printed above 行政处罚): the values after it are
+                # that row's, not those of the row before.
+                current = rows[behind] = RowHit(behind, run[0])
+                unnamed, unknown = [], 0
+                continue
             if hits is not None and nxt <= last and _opens(fmt, table.key, nxt, label):
                 # The first piece of the next row's label ("3.危及“三安", its values and the
                 # rest of it to follow): the row before has ended, short or not.
@@ -296,7 +304,12 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             current = hit
             nxt = index + 1
         alone = run[-1] is hits[-1][1]  # the run ends in the row's label: no line after it
-        tail = [] if alone else _local_after(fmt, table, run, hits[-1], nxt, last)
+        tail = [] if alone else _local_after(fmt, table, run, hits[-1], rows, nxt)
+        tail_label = "".join(t.text for t in tail)
+        behind = _out_of_order(fmt, table, rows, nxt, tail_label) if tail else None
+        if behind is not None:
+            current = rows[behind] = RowHit(behind, tail[0])  # (see _out_of_order above)
+            continue
         if tail:
             # The row's label stands alone on its line(s), and a label naming no row follows
             # ("行政处罚" / "其中：简易程序  7"): the row printed no values (blank cells are not
@@ -321,11 +334,16 @@ _LOCAL_LABEL = re.compile(r"\s*(?:其中|其他|含|包括|另|小计|合计|\d{
 
 
 def _local_after(
-    fmt: FormatName, table: Table, run: list[Token], hit: tuple[int, Token], nxt: int, last: int
+    fmt: FormatName,
+    table: Table,
+    run: list[Token],
+    hit: tuple[int, Token],
+    rows: dict[int, RowHit],
+    nxt: int,
 ) -> list[Token]:
     """The end of ``run``, on lines after those of the row ``hit`` names, that is a label of
-    its own naming no row; [] if there is none. (Text lines only: a table cell after a row's
-    label is a cell of that row.)"""
+    its own naming no row ahead: a local row's, or a row's printed out of order; [] if there
+    is none. (Text lines only: a table cell after a row's label is a cell of that row.)"""
     index, token = hit
     if token.cell:
         return []
@@ -336,10 +354,13 @@ def _local_after(
         # (A local row's label opens the way they do, "其中：…", "其他…", "小计"; another line
         # is a stray one, a mirror site's spam: the row's values go on after it.)
         tail = run[k:]
-        tail_hits, _ = _hits(fmt, table.key, tail, nxt, last)
-        if tail_hits is not None and not tail_hits and _LOCAL_LABEL.match(tail[0].text):
+        tail_hits, _ = _hits(fmt, table.key, tail, nxt, len(table.rows) - 1)
+        if tail_hits is None or tail_hits:
+            return []
+        if _LOCAL_LABEL.match(tail[0].text):
             return tail
-        return []
+        text = "".join(t.text for t in tail)
+        return tail if _out_of_order(fmt, table, rows, nxt, text) is not None else []
     return []
 
 
@@ -365,6 +386,17 @@ def _line_starts(run: list[Token], start: int) -> Iterator[int]:
     for k in range(max(start, 1), len(run)):
         if run[k].source_line != run[k - 1].source_line or run[k].row_start:
             yield k
+
+
+def _out_of_order(
+    fmt: FormatName, table: Table, rows: dict[int, RowHit], nxt: int, label: str
+) -> int | None:
+    """The row before ``nxt`` not read yet that ``label`` names in full (a distinctive label:
+    a short word such as 其他 or 总计 is a header's as often), or None."""
+    if len(compact(label)) < SHORT_WORD:
+        return None
+    found = [i for i in range(nxt) if i not in rows and _names_exactly(fmt, table.key, i, label)]
+    return found[0] if len(found) == 1 else None
 
 
 @lru_cache(maxsize=4096)
