@@ -127,8 +127,6 @@ MISSED_AT_MOST = {
     "E-lone-bar-ignored": 2,
     # A row with one value too many, units printed apart: null.
     "C-filled-row-drops-extra-value": 7,
-    # A row's label broken around its values, before a row printed out of order: null.
-    "F2-label-out-of-order-pipe": 7,
     # Tables the reader does not find where a human would.
     "local-summary-table-before-official-table3-and-table4-pipe": 29,
     "table3-extra-subtotal-column-for-legal-persons-2021": 175,

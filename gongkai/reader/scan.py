@@ -162,14 +162,18 @@ def _interjection(
     fmt: FormatName, table: Table, run: list[Token], current: RowHit | ExtraHit | None
 ) -> bool:
     """Whether ``run`` is a stray line printed inside a row that still lacks values (a page
-    footer, a mirror site's spam line): whole lines, with no word of the tables in them."""
+    footer, a mirror site's spam line, a footnote that a PDF's text layer puts where it falls):
+    whole lines, with no word of the tables in them unless they are a note ("注：…")."""
     if not isinstance(current, RowHit) or not current.values:
         return False
     if len([t for t in current.values if t.kind != "text"]) >= len(
         table.rows[current.index].columns
     ):
         return False
-    if run[0].cell or lexicon(fmt).pattern.search("".join(compact(t.text) for t in run)):
+    if run[0].cell:
+        return False
+    note = _NOTE.match(run[0].text) is not None
+    if not note and lexicon(fmt).pattern.search("".join(compact(t.text) for t in run)):
         return False
     return all(t.source_line != current.values[-1].source_line for t in run)
 
@@ -237,12 +241,12 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         if not hits:
             label = "".join(t.text for t in run)
             loose = []
-            behind = _out_of_order(fmt, table, rows, nxt, label) if hits is not None else None
+            behind = _out_of_order(fmt, table, rows, nxt, run) if hits is not None else None
             if behind is not None:
                 # A row printed out of the layout's order, under its own full label, that was
                 # not read before (行政强制 printed above 行政处罚): the values after it are
                 # that row's, not those of the row before.
-                current = rows[behind] = RowHit(behind, run[0])
+                current = rows[behind.index] = behind
                 unnamed, unknown = [], 0
                 continue
             if hits is not None and nxt <= last and _opens(fmt, table.key, nxt, label):
@@ -275,8 +279,12 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                 nxt = row + 1
                 loose = []
                 if not rest:  # what follows starts the next row's label, wrapped too
-                    current = None
-                    unnamed = tail
+                    behind = _out_of_order(fmt, table, rows, nxt, tail)
+                    if behind is not None:  # …or is a row printed out of order
+                        current = rows[behind.index] = behind
+                        unnamed = []
+                    else:
+                        current, unnamed = None, tail
                     continue
                 hits = rest
         unnamed = []
@@ -305,10 +313,9 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             nxt = index + 1
         alone = run[-1] is hits[-1][1]  # the run ends in the row's label: no line after it
         tail = [] if alone else _local_after(fmt, table, run, hits[-1], rows, nxt)
-        tail_label = "".join(t.text for t in tail)
-        behind = _out_of_order(fmt, table, rows, nxt, tail_label) if tail else None
+        behind = _out_of_order(fmt, table, rows, nxt, tail)
         if behind is not None:
-            current = rows[behind] = RowHit(behind, tail[0])  # (see _out_of_order above)
+            current = rows[behind.index] = behind  # (see _out_of_order above)
             continue
         if tail:
             # The row's label stands alone on its line(s), and a label naming no row follows
@@ -359,8 +366,7 @@ def _local_after(
             return []
         if _LOCAL_LABEL.match(tail[0].text):
             return tail
-        text = "".join(t.text for t in tail)
-        return tail if _out_of_order(fmt, table, rows, nxt, text) is not None else []
+        return tail if _out_of_order(fmt, table, rows, nxt, tail) is not None else []
     return []
 
 
@@ -389,14 +395,15 @@ def _line_starts(run: list[Token], start: int) -> Iterator[int]:
 
 
 def _out_of_order(
-    fmt: FormatName, table: Table, rows: dict[int, RowHit], nxt: int, label: str
-) -> int | None:
-    """The row before ``nxt`` not read yet that ``label`` names in full (a distinctive label:
-    a short word such as 其他 or 总计 is a header's as often), or None."""
+    fmt: FormatName, table: Table, rows: dict[int, RowHit], nxt: int, run: list[Token]
+) -> RowHit | None:
+    """The row before ``nxt``, not read yet, that the label run ``run`` names in full (a
+    distinctive label: a short word such as 其他 or 总计 is a header's as often), or None."""
+    label = "".join(t.text for t in run)
     if len(compact(label)) < SHORT_WORD:
         return None
     found = [i for i in range(nxt) if i not in rows and _names_exactly(fmt, table.key, i, label)]
-    return found[0] if len(found) == 1 else None
+    return RowHit(found[0], run[0]) if len(found) == 1 else None
 
 
 @lru_cache(maxsize=4096)
@@ -406,7 +413,9 @@ def _names_exactly(fmt: FormatName, key: str, index: int, text: str) -> bool:
     row = layout(fmt).table(key).rows[index]
     printed = _ORDINAL_PREFIX.sub("", compact(text))
     if row.group:
-        printed = printed.removeprefix(_ORDINAL_PREFIX.sub("", compact(row.group)))
+        group = _ORDINAL_PREFIX.sub("", compact(row.group))
+        if printed.startswith(group):  # (the row's own ordinal after it: "（五）不予处理 1.…")
+            printed = _ORDINAL_PREFIX.sub("", printed.removeprefix(group))
     forms = {_ORDINAL_PREFIX.sub("", compact(label)) for label in (row.label, *row.aliases)}
     return printed in forms
 
@@ -503,10 +512,17 @@ def _wrapped(
     boundary = len(before)
     for m in lex.pattern.finditer(before + "".join(after)):
         if m.start() >= boundary:
-            return None
+            break
         if m.end() > boundary and row in lex.rows[(table.key, m.group(0))]:
             ends = list(itertools.accumulate(len(p) for p in after))
             k = bisect.bisect_left(ends, m.end() - boundary) + 1  # the tokens of the word
+            return row, hits[1:], (run[k:] if len(hits) == 1 else [])
+    group = compact(table.rows[row].group or "")
+    if before and len(before) < len(group) and group.startswith(before):
+        # The row's group label wrapped, its first piece before the values ("（五）不" / values
+        # / "予处理 1.信访举报投诉类申请"): the label is whole once the pieces are joined.
+        k = _index_of(run, hits[0][1]) + 1
+        if _names_exactly(fmt, table.key, row, before + "".join(after[:k])):
             return row, hits[1:], (run[k:] if len(hits) == 1 else [])
     return None
 
