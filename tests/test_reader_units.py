@@ -364,3 +364,12 @@ def test_a_sign_word_ending_a_cell_does_not_sign_the_next_cell() -> None:
 def test_note_marks_after_a_value_are_no_digits() -> None:
     assert _cut("5注1") == [("5", "value"), ("注1", "text")]
     assert normalize("7* | 0※") == "7  | 0 "
+
+
+@pytest.mark.parametrize("printed", ["-", "—", "/", "无", "-(件)", "—件", "/(个)"])
+def test_a_dash_is_zero_also_with_its_unit(printed: str) -> None:
+    (word, kind), *_ = _cut(printed)
+    assert (word, kind) == (printed, "value")
+    value, how, note = parse_text(word)
+    assert (value, how) == (0, "dash")
+    assert note is not None and printed in note

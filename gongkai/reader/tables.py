@@ -12,6 +12,7 @@ import bisect
 import itertools
 import operator
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -480,6 +481,36 @@ def _out_of_place(
     return None
 
 
+_GROUPED_NOTE = (
+    "该行印有“{}”，可能是以空格分组的一个数，也可能是两个单元格，且各列之和与总计不符，"
+    "无法确定各数值，记为空"
+)
+
+
+def _grouped_apart(values: Sequence[Token]) -> str | None:
+    """Two values alone on a line of text, among values printed one a line, printed like one
+    number grouped by a space ("1 828": one to three digits, one space, three digits), as
+    printed; None if there are none. (On a row's one line, they are as likely two cells.)"""
+    lines = Counter(t.source_line for t in values)
+    if len(lines) < 3 or sorted(lines.values())[-2:] != [1, 2]:
+        return None
+    for a, b in itertools.pairwise(values):
+        if (
+            lines[a.source_line] == 2
+            and a.source_line == b.source_line
+            and not a.cell
+            and b.pos == a.pos + len(a.text) + 1
+            and _GROUP_HEAD.fullmatch(a.text)
+            and _GROUP_TAIL.fullmatch(b.text)
+        ):
+            return f"{a.text} {b.text}"
+    return None
+
+
+_GROUP_HEAD = re.compile(r"\d{1,3}")
+_GROUP_TAIL = re.compile(r"\d{3}")
+
+
 def _plain(tokens: Sequence[Token], n: int) -> bool:
     """Whether a row prints exactly one value a cell (the common row): nothing else, or in a
     text line also empty columns after its values; and no value with a leading zero ("056",
@@ -802,6 +833,10 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
             "无法确定各数值所在的列，记为空"
         )
         rc = RowCells(blank_row(len(rc.cells)), note=note)
+    elif (grouped := _grouped_apart(values)) and not _sums_hold(
+        [c.value for c in rc.cells], blocks
+    ):
+        rc = RowCells(blank_row(len(rc.cells)), note=_GROUPED_NOTE.format(grouped))
     first = values[0].pos
     texts = [t for t in tokens if t.pos < first and t.kind == "text"]
     header = "".join(compact(t.text) for t in texts)

@@ -74,7 +74,7 @@ _SIGN = "|".join(sorted(_SIGN_WORDS, key=len, reverse=True))
 VALUE = re.compile(
     rf"^([+-]|{_SIGN})?(¥)?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_UNIT}?$"
 )
-DASH = re.compile(r"^(?:/|—+|-|--|无|—/)$")
+DASH = re.compile(rf"^(?:/|—+|-|--|无|—/){_UNIT}?$")  # (a unit may follow: "-(件)")
 # Page numbers printed inside tables: "- 4 -", "—4—", "第 4 页", "4/6".
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—]\s*\d{1,3}\s*[-—]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
