@@ -67,6 +67,7 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[str, list[Token]]]:
 
 _RUN_CODE = {("text", False): "t", ("text", True): "T"}
 _RUN = re.compile(r"[tT]t*|v+")
+_TEXT = operator.itemgetter(Token._fields.index("text"))
 _KIND = operator.itemgetter(Token._fields.index("kind"))
 _ROW_START = operator.itemgetter(Token._fields.index("row_start"))
 _VS = itertools.repeat("v")
@@ -109,7 +110,7 @@ def _hits(
 ) -> tuple[list[tuple[int, Token]] | None, int]:
     """Rows of ``table`` named in a label run (None when the run is prose or a header), and
     how many Chinese characters of the run no table word explains."""
-    pieces = tuple([compact(t.text) for t in run])
+    pieces = tuple(map(compact, map(_TEXT, run)))
     if sum(map(len, pieces)) <= CACHED_RUN:
         named, leftover = _cached_rows(fmt, table, pieces, nxt, last)
     else:
@@ -279,7 +280,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                 nxt = row + 1
                 loose = []
                 if not rest:  # what follows starts the next row's label, wrapped too
-                    behind = _out_of_order(fmt, table, rows, nxt, tail)
+                    behind = _out_of_order(fmt, table, rows, nxt, tail) if tail else None
                     if behind is not None:  # …or is a row printed out of order
                         current = rows[behind.index] = behind
                         unnamed = []
@@ -313,7 +314,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             nxt = index + 1
         alone = run[-1] is hits[-1][1]  # the run ends in the row's label: no line after it
         tail = [] if alone else _local_after(fmt, table, run, hits[-1], rows, nxt)
-        behind = _out_of_order(fmt, table, rows, nxt, tail)
+        behind = _out_of_order(fmt, table, rows, nxt, tail) if tail else None
         if behind is not None:
             current = rows[behind.index] = behind  # (see _out_of_order above)
             continue
@@ -399,11 +400,18 @@ def _out_of_order(
 ) -> RowHit | None:
     """The row before ``nxt``, not read yet, that the label run ``run`` names in full (a
     distinctive label: a short word such as 其他 or 总计 is a header's as often), or None."""
-    label = "".join(t.text for t in run)
+    label = "".join([t.text for t in run])
     if len(compact(label)) < SHORT_WORD:
         return None
-    found = [i for i in range(nxt) if i not in rows and _names_exactly(fmt, table.key, i, label)]
+    found = [i for i in _rows_named(fmt, table.key, label) if i < nxt and i not in rows]
     return RowHit(found[0], run[0]) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def _rows_named(fmt: FormatName, key: str, text: str) -> tuple[int, ...]:
+    """The rows of the table that ``text`` names exactly (see ``_names_exactly``)."""
+    count = len(layout(fmt).table(key).rows)
+    return tuple(i for i in range(count) if _names_exactly(fmt, key, i, text))
 
 
 @lru_cache(maxsize=4096)
