@@ -14,7 +14,8 @@ from gongkai.reader.digits import TooAmbiguous, agreed, splits
 from gongkai.reader.meta import find_meta
 from gongkai.reader.normalize import _nfkc, normalize
 from gongkai.reader.segment import find_headings
-from gongkai.reader.tokens import _pieces
+from gongkai.reader.tokens import _PROSE_UNITS, _pieces
+from gongkai.reader.tokens import _cut as cut_word
 
 ROW_SUM = [((0, 1, 2, 3, 4, 5), 6)]  # six applicant columns add up to the total
 BLOCKS = [((0, 1, 2, 3), 4), ((5, 6, 7, 8), 9), ((10, 11, 12, 13), 14)]  # table 四
@@ -373,3 +374,18 @@ def test_a_dash_is_zero_also_with_its_unit(printed: str) -> None:
     value, how, note = parse_text(word)
     assert (value, how) == (0, "dash")
     assert note is not None and printed in note
+
+
+# What a word around its numbers may hold: digits, label characters, the characters _cut looks
+# at around a number (units, bounds, an ordinal's "." and "、", brackets, quotes), and others.
+_AROUND_NUMBERS = st.sampled_from(
+    list("0123456789012345.、()[]\"'”’元万许可处罚其他约超至注于减增—-/%a ٣") + sorted(_PROSE_UNITS)
+)
+
+
+@given(st.lists(_AROUND_NUMBERS, max_size=30).map("".join))
+def test_numbers_found_in_c_are_the_numbers_cut_takes(word: str) -> None:
+    # _cut's default pattern finds only the numbers its checks may take: the cut is the same as
+    # when every number is found and the checks pass over the others.
+    every_number = re.compile(r"(\d+(?:\.\d+)?)(万元|元)?")
+    assert list(cut_word(word)) == list(cut_word(word, every_number))

@@ -168,7 +168,6 @@ CACHED_WORD = 40
 _short_cuts = lru_cache(maxsize=65536)(_word_cuts)
 _short_pieces = lru_cache(maxsize=65536)(_located_pieces)
 _PLACEHOLDER = re.compile(r"^数据\d+$")
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万元|元)?")
 # A number followed by one of these is prose ("收到5件", "2019年"), not a printed cell.
 # (Also a multiplier, 万/千/亿, and a bound: "1200以上", "50左右", "12余", "30多".)
 _PROSE_UNITS = set(
@@ -178,14 +177,28 @@ _PROSE_UNITS = set(
 # "低于50", "不到5", "超过8"): prose, not a printed cell.
 _APPROXIMATE = frozenset("约近逾超足少于到过至注")  # (and a note's number: "5注1")
 _ORDINAL_AFTER = re.compile(r"[.、][\u3400-\u9fff]")
+# The numbers ``_cut`` may take, found in C: a number that ``_cut`` passes over (prose, "2023年",
+# "约420", "5%") is not matched at all. The lookarounds say what ``_cut`` checks of the
+# characters around a number; a number passed over still takes its digits (and unit) with it:
+# no match starts inside it, as a character before it would be a digit, "." or a unit's.
+# (Possessive: ``_NUMBER_ANY``'s greedy match never gives a digit back either.)
+_LABEL_CHARS = "\u3400-\u9fff)\\]\"'”’"
+_NUMBER = re.compile(
+    # (A digit first, the character before it looked at behind it: a pattern that starts with
+    # a digit lets the regex engine skip to the next digit.)
+    f"(\\d(?<![^{_LABEL_CHARS}]\\d)(?<![{''.join(sorted(_APPROXIMATE))}]\\d)"
+    r"\d*+(?:\.\d++)?+)(万元|元)?+"
+    f"(?=$|[.、(\\[]|(?![{''.join(sorted(_PROSE_UNITS))}])[{_LABEL_CHARS}])"
+)
 
 
 def _is_label_char(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or ch in ")]\"'”’"
 
 
-def _cut(piece: str) -> Iterator[tuple[str, TokenKind]]:
-    """Cut the numbers printed against labels out of a piece of text without spaces."""
+def _cut(piece: str, numbers: re.Pattern[str] = _NUMBER) -> Iterator[tuple[str, TokenKind]]:
+    """Cut the numbers printed against labels out of a piece of text without spaces.
+    (``numbers``: every number, or only those the checks below may take, the default.)"""
     if VALUE.match(piece) or DASH.match(piece):
         yield piece, "value"
         return
@@ -193,7 +206,7 @@ def _cut(piece: str) -> Iterator[tuple[str, TokenKind]]:
         yield piece, "text"  # a converter's column placeholder (数据1 … 数据6)
         return
     pos = 0
-    for m in _NUMBER.finditer(piece):
+    for m in numbers.finditer(piece):
         before = piece[m.start() - 1] if m.start() else ""
         if before and (not _is_label_char(before) or before in _APPROXIMATE):
             continue
