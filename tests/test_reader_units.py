@@ -389,3 +389,8 @@ def test_numbers_found_in_c_are_the_numbers_cut_takes(word: str) -> None:
     # when every number is found and the checks pass over the others.
     every_number = re.compile(r"(\d+(?:\.\d+)?)(万元|元)?")
     assert list(cut_word(word)) == list(cut_word(word, every_number))
+
+
+@pytest.mark.parametrize("printed", ["1,288", "1'288", "1’288", "1,288件"])
+def test_thousands_separators(printed: str) -> None:
+    assert parse_text(printed)[:2] == (1288, "read")

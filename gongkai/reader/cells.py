@@ -49,7 +49,7 @@ def parse_text(text: str) -> tuple[Value, str, str | None]:
     if m is None:
         return None, "text", f"“{text}”不是数字，记为空"
     sign, currency, number, unit = m.groups()
-    digits = number.replace(",", "")
+    digits = number.replace(",", "").replace("'", "").replace("’", "")
     value: int | float = float(digits) if "." in digits else int(digits)
     if sign == "-" or sign in NEGATIVE_WORDS:
         value = -value

@@ -71,9 +71,9 @@ _QUALIFIERS = (*_SIGN_WORDS, "↓", "↑", "▼", "▲", "至", "~", "(约", "(�
 # A unit, also in brackets ("0(件)"); a bare 万 or 千 multiplies: "1.2万" is no cell.
 _UNIT = r"(万元|元|件|个|条|项|次|份|\((?:万元|元|件|个|条|项|次|份)\))"
 _SIGN = "|".join(sorted(_SIGN_WORDS, key=len, reverse=True))
-VALUE = re.compile(
-    rf"^([+-]|{_SIGN})?(¥)?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_UNIT}?$"
-)
+# (Thousands are also set off by an apostrophe, as some spreadsheet locales export: "1'288".)
+_GROUPED = r"\d{1,3}(?:(?:,\d{3})+|(?:'\d{3})+|(?:’\d{3})+)"
+VALUE = re.compile(rf"^([+-]|{_SIGN})?(¥)?({_GROUPED}(?:\.\d+)?|\d+(?:\.\d+)?){_UNIT}?$")
 DASH = re.compile(rf"^(?:/|—+|-|--|无|—/){_UNIT}?$")  # (a unit may follow: "-(件)")
 # Page numbers printed inside tables: "- 4 -", "—4—", "第 4 页", "4/6".
 PAGE_NUMBER = re.compile(
