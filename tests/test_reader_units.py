@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gongkai.reader.api import read
 from gongkai.reader.cells import parse_text
 from gongkai.reader.digits import TooAmbiguous, agreed, splits
 from gongkai.reader.meta import find_meta
@@ -394,3 +395,29 @@ def test_numbers_found_in_c_are_the_numbers_cut_takes(word: str) -> None:
 @pytest.mark.parametrize("printed", ["1,288", "1'288", "1’288", "1,288件"])
 def test_thousands_separators(printed: str) -> None:
     assert parse_text(printed)[:2] == (1288, "read")
+
+
+def _table4_one_result_a_line(results: list[str]) -> str:
+    blocks = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
+    lines = ["示例镇2024年政府信息公开工作年度报告", "一、总体情况", "无。"]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况"]
+    for block in blocks:
+        lines.append(block)
+        lines += [f"{word}\t{value}" for word, value in zip(results, [1, 0, 2, 0, 3], strict=True)]
+    lines += ["五、存在的主要问题及改进情况", "无。"]
+    return "\n".join(lines)
+
+
+def test_table4_one_result_a_line_read_by_its_words() -> None:
+    in_order = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    report = read(_table4_one_result_a_line(in_order))
+    assert report.appeals is not None
+    assert all(
+        block == {"upheld": 1, "corrected": 0, "other": 2, "pending": 0, "total": 3}
+        for block in report.appeals.values()
+    )
+    shuffled = ["总计", "结果维持", "结果纠正", "其他结果", "尚未审结"]
+    report = read(_table4_one_result_a_line(shuffled))
+    assert report.appeals is not None
+    assert all(v is None for block in report.appeals.values() for v in block.values())
+    assert any(n.path == "appeals" for n in report.notes)

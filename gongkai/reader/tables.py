@@ -700,12 +700,19 @@ def _words_among(tokens: Sequence[Token], values: Sequence[Token]) -> bool:
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
+# A group of table 四's values: the block named before it (None if none is), its values, and
+# the text printed before each value (result words: "结果维持 2" / "结果纠正 1" …).
+_Group = tuple[int | None, list[Token], list[str]]
+
+
 def _interleaved_blocks(
     table: Table, tokens: Sequence[Token], values: Sequence[Token]
-) -> list[tuple[int | None, list[Token]]] | None:
-    """Table 四's values cut into the groups that block names or result words printed among
+) -> list[_Group] | None:
+    """Table 四's values cut into the groups that block names or other words printed among
     them set apart (three small tables, a labelled row per block, a transposed table), each
-    with the block named last before it; None when the values are printed in one run."""
+    with the block named last before it; None when the values are printed in one run. Result
+    words alone (a block printed one result a line) do not cut a group: they are kept with
+    the value after them, to be checked against the columns."""
     first, last = values[0].pos, values[-1].pos
     texts = [t for t in tokens if t.kind == "text" and t.pos < last]
     markers = [
@@ -720,35 +727,62 @@ def _interleaved_blocks(
     if not markers:
         return None
     before = "".join(compact(t.text) for t in texts if t.pos < first)
-    groups: list[tuple[int | None, list[Token]]] = [(_block_of(table, before), [])]
+    groups: list[_Group] = [(_block_of(table, before), [], [])]
     pending: list[str] = []
     at = 0
     for value in values:
         while at < len(markers) and markers[at].pos < value.pos:
             pending.append(compact(markers[at].text))
             at += 1
-        if pending:
-            groups.append((_block_of(table, "".join(pending)), []))
-            pending = []
+        text = "".join(pending)
+        pending = []
+        block = _block_of(table, text) if text else None
+        if text and (block is not None or not _results_named(table, text)):
+            groups.append((block, [], []))
         groups[-1][1].append(value)
+        groups[-1][2].append(text)
     return [group for group in groups if group[1]]
+
+
+def _results_named(table: Table, text: str) -> list[int]:
+    """The columns of table 四 (结果维持 … 总计) a text names after its last block name."""
+    block = _block_of(table, text)
+    if block is not None:
+        word = _block_word(table.rows[block])
+        text = text[text.rfind(word) + len(word) :]
+    return [i for i, c in enumerate(table.rows[0].columns) if compact(c.label) in text]
+
+
+def _results_in_order(table: Table, words: list[str]) -> bool:
+    """Whether the result words printed before a block's values agree with the columns: none
+    after its first value (a header above the values), or each value's own column's word
+    (one result a line; the first value's may be printed before the block's name)."""
+    named = [_results_named(table, text) for text in words]
+    if not any(named[1:]):
+        return True
+    return named[0] in ([], [0]) and all(found == [i] for i, found in enumerate(named) if i)
 
 
 def _read_labelled_blocks(
     table: Table,
     out: TableRead,
-    groups: list[tuple[int | None, list[Token]]],
+    groups: list[_Group],
     values: Sequence[Token],
 ) -> TableRead:
     """Table 四 printed block by block, each after its name: each block read on its own. When
-    the blocks are not each named once with one value a cell (a transposed table), null."""
+    the blocks are not each named once with one value a cell, their result words in the
+    columns' order (a transposed table), null."""
     width = len(table.rows[0].columns)
-    named = sorted(block for block, _ in groups if block is not None)
-    if named != list(range(len(table.rows))) or any(len(m) != width for _, m in groups):
+    named = sorted(block for block, _, _ in groups if block is not None)
+    if (
+        named != list(range(len(table.rows)))
+        or any(len(m) != width for _, m, _ in groups)
+        or not all(_results_in_order(table, words) for _, _, words in groups)
+    ):
         message = "表四的数值与栏目名称交错印刷（如分块或转置的表格），无法对应各栏，记为空"
         out.notes.append(Note(message, table.key, values[0].where))
         return out
-    for block, members in groups:
+    for block, members, _ in groups:
         assert block is not None
         row = table.rows[block]
         rc = row_cells(members, width, _blocks(width, 1))
