@@ -87,6 +87,10 @@ def read_table(
         shown = "、".join(table.rows[index].columns[i].label for i in blocks[index])
         message = f"本项各列的印刷顺序（{shown}）与官方格式不同，已按表头对应各列"
         out.notes.append(Note(message, _path(table, table.rows[index].key), None))
+    added = _extra_columns(table, tokens, result.rows) if table.column_groups else 0
+    if added:
+        message = "表头在“总计”栏之后另印有栏目（如占比、备注），已略去各行该栏的数值"
+        out.notes.append(Note(message, table.key, None))
     rows: dict[str, RowCells | None] = {}  # None: a plain row, already written
     hit_of = {table.rows[i].key: hit for i, hit in result.rows.items()}
     cell_notes: dict[str, list[Note]] = {}
@@ -94,6 +98,9 @@ def read_table(
     row_end = 1  # lone "|" lines after a row's last cell (found with ``merging``)
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
+        if added and _plain(hit.values, len(row.columns) + added):
+            cut = [i for i, t in enumerate(hit.values) if t.kind == "value"][len(row.columns)]
+            hit.values = hit.values[:cut]  # (the extra columns' values, after the row's own)
         if _printed_twice_apart(hit, len(row.columns)):
             note = "该行标签重复出现，两处印有不同的数值，无法确定哪一处是本行的，记为空"
             rows[row.key] = RowCells(blank_row(len(row.columns)), note=note)
@@ -205,6 +212,22 @@ def _column_order(
     if as_printed > as_layout or (as_printed == as_layout and all(t.cell for t in header)):
         return tuple(order)
     return None
+
+
+# Columns some tables add after the layout's last one: a share of the total, remarks.
+_EXTRA_COLUMN = re.compile(r"占比|比例|百分比|比重|备注")
+
+
+def _extra_columns(table: Table, tokens: Sequence[Token], hits: dict[int, RowHit]) -> int:
+    """How many columns the table's header prints after the layout's last column ("总计 |
+    占比（%）"): their values end each row, after the row's own."""
+    if not hits:
+        return 0
+    first = min(hit.label.pos for hit in hits.values())
+    header = compact("".join([t.text for t in tokens if t.pos < first and t.kind == "text"]))
+    last = compact(table.rows[0].columns[-1].label)
+    at = header.rfind(last)
+    return len(_EXTRA_COLUMN.findall(header, at + len(last))) if at >= 0 else 0
 
 
 def _block_orders(
