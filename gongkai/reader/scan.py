@@ -16,7 +16,7 @@ import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from gongkai.layout import FormatName, Table, layout
 from gongkai.reader.lexicon import Lexicon, compact, lexicon
@@ -37,6 +37,7 @@ class RowHit:
     unlabelled: bool = False  # printed without its label, placed by its position
     merged: bool = False  # named with other rows in one label ("行政处罚和行政强制")
     above: Token | None = None  # a value no row owns, on the line just above the label's
+    orphans: bool = False  # values no row owns printed between it and the row next to it
 
 
 @dataclass(slots=True)
@@ -200,6 +201,7 @@ def _cjk(text: str) -> int:
 
 
 def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
+    tokens = _without_group_pieces(fmt, table.key, tokens)
     rows: dict[int, RowHit] = {}
     extras: list[ExtraHit] = []
     current: RowHit | ExtraHit | None = None
@@ -261,7 +263,13 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             ):
                 continue  # a stray line inside a row, units printed apart: values go on
             unknown += 1
-            if hits is not None and rows and table.key == "active" and (leftover >= 2 or local):
+            if (
+                hits is not None
+                and rows
+                and table.key == "active"
+                and (leftover >= 2 or local)
+                and not _ITEM_HEADER.search(label)  # (an item's header, its words broken)
+            ):
                 current = ExtraHit(label, run[0])
                 extras.append(current)
             elif hits is None or leftover > 2:
@@ -295,8 +303,15 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         # as a row: the values are that label's, not the skipped row's. Before the first row,
         # the table's header is one such run.)
         skipped = hits[0][0] == nxt + 1 and nxt not in rows and unknown <= (0 if rows else 1)
-        if skipped and loose and len(loose) == len(table.rows[nxt].columns):
+        used = skipped and loose and len(loose) == len(table.rows[nxt].columns)
+        if used:
             rows[nxt] = RowHit(nxt, loose[0], list(loose), unlabelled=True)
+        orphans = bool(loose) and not used  # values no row takes, between two rows' labels
+        if orphans and rows:
+            max(rows.values(), key=_label_pos).orphans = True  # (the row printed before them)
+        overfull = isinstance(current, RowHit) and _values(current) > _cells(table, current)
+        if overfull:
+            orphans = True  # (the row before took more values than its cells: some may be ours)
         above = loose[-1] if loose else None
         loose = []
         if isinstance(current, RowHit):
@@ -304,7 +319,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         unknown = 0
         for index, token in hits:
             merged = len(hits) > 1 and sum(other is token for _, other in hits) > 1
-            hit = RowHit(index, token, repeated=index in rows, merged=merged)
+            hit = RowHit(index, token, repeated=index in rows, merged=merged, orphans=orphans)
+            orphans = False
             if index in rows:
                 hit.before = rows[index].values
             if above is not None and above.source_line == token.source_line - 1:
@@ -335,6 +351,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     return Scan(rows, [e for e in extras if e.values])
 
 
+_ITEM_HEADER = re.compile(r"第\s*二十\s*条")  # 第二十条第（八）项: table 二's item headers
 _NOTE = re.compile(r"\s*(?:注|说明|备注)\s*\d?\s*[:：]")
 # Units printed apart from their values ("0 件", "5 (件)"): no label.
 _UNITS_ONLY = re.compile(r"(?:\(?(?:万元|元|件|个|条|项|次|份)\)?)+")
@@ -383,6 +400,10 @@ def _next_opening(
     return []
 
 
+def _label_pos(hit: RowHit) -> int:
+    return hit.label.pos
+
+
 def _index_of(run: list[Token], token: Token) -> int:
     """Where ``token`` itself (not an equal one) stands in ``run``; ``len(run)`` if nowhere."""
     return next((i for i, t in enumerate(run) if t is token), len(run))
@@ -426,6 +447,55 @@ def _names_exactly(fmt: FormatName, key: str, index: int, text: str) -> bool:
             printed = _ORDINAL_PREFIX.sub("", printed.removeprefix(group))
     forms = {_ORDINAL_PREFIX.sub("", compact(label)) for label in (row.label, *row.aliases)}
     return printed in forms
+
+
+GROUP_PIECES_WITHIN = 16  # text tokens in which a group label's pieces must all be printed
+
+
+def _without_group_pieces(fmt: FormatName, key: str, tokens: Sequence[Token]) -> Sequence[Token]:
+    """The tokens without the pieces of a group label wrapped in its narrow cell, printed
+    between the lines of its rows' labels ("（六）" / "2.申请人逾期未按…" / "其他" / "费用、…" /
+    "处理"), that would name a row of their own ("其他", "其他处"). The pieces are taken only
+    when the first opens with the group's ordinal and all of them spell the group's label, in
+    order, within a few tokens. (The others stay: they set rows apart, and a label wrapped
+    with its group's is read with them.)"""
+    groups = _group_labels(fmt, key)
+    drop: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.kind != "text" or not token.text.lstrip().startswith("(") or i in drop:
+            continue
+        first = compact(token.text)
+        for group in groups:
+            if not group.startswith(first) or group == first:
+                continue
+            rest, pieces = group[len(first) :], [i]
+            texts = (k for k in range(i + 1, len(tokens)) if tokens[k].kind == "text")
+            for k in itertools.islice(texts, GROUP_PIECES_WITHIN):
+                piece = compact(tokens[k].text)
+                if piece and rest.startswith(piece):
+                    rest = rest[len(piece) :]
+                    pieces.append(k)
+                    if not rest:
+                        break
+            if not rest and len(pieces) > 1:
+                drop.update(k for k in pieces if _names_a_row(fmt, key, tokens[k].text))
+                break
+    return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
+
+
+@lru_cache(maxsize=4096)
+def _names_a_row(fmt: FormatName, key: str, text: str) -> bool:
+    """Whether a text holds a word of the tables that names a row of table ``key``."""
+    lex = lexicon(fmt)
+    return any(lex.rows[(key, m.group(0))] for m in lex.pattern.finditer(compact(text)))
+
+
+@cache
+def _group_labels(fmt: FormatName, key: str) -> tuple[str, ...]:
+    """The compact labels of the table's row groups that open with an ordinal ("（六）…")."""
+    rows = layout(fmt).table(key).rows
+    labels = {compact(r.group) for r in rows if r.group and r.group.startswith(("(", "（"))}
+    return tuple(sorted(labels))
 
 
 @lru_cache(maxsize=4096)
@@ -496,7 +566,16 @@ def _drop_ordinal(table: Table, current: RowHit, hit: tuple[int, Token]) -> None
 
 def _filled(table: Table, hit: RowHit) -> bool:
     """Whether a row has as many values as columns."""
-    return sum(t.kind == "value" for t in hit.values) >= len(table.rows[hit.index].columns)
+    return _values(hit) >= _cells(table, hit)
+
+
+def _cells(table: Table, hit: RowHit) -> int:
+    return len(table.rows[hit.index].columns)
+
+
+def _values(hit: RowHit) -> int:
+    """How many values a row has taken."""
+    return sum(t.kind == "value" for t in hit.values)
 
 
 def _wrapped(

@@ -115,7 +115,11 @@ def read_table(
             rows[row.key] = _reordered(hit.values, blocks[index])
         elif order is None and _plain(hit.values, len(row.columns)):
             printed = [t for t in hit.values if t.kind == "value"]
-            doubt = _wrapped_number(hit, printed) or _out_of_place(printed, sums, page_breaks)
+            doubt = (
+                _wrapped_number(hit, printed)
+                or _out_of_place(printed, sums, page_breaks)
+                or _beside_orphans(hit, printed, sums)
+            )
             if doubt is not None:
                 rows[row.key] = RowCells(blank_row(len(row.columns)), note=doubt)
                 continue
@@ -532,6 +536,20 @@ def _grouped_apart(values: Sequence[Token]) -> str | None:
 
 _GROUP_HEAD = re.compile(r"\d{1,3}")
 _GROUP_TAIL = re.compile(r"\d{3}")
+
+
+def _beside_orphans(hit: RowHit, values: Sequence[Token], sums: Sequence[Sum]) -> str | None:
+    """Why a row whose neighbourhood prints values no row takes cannot be trusted, or None:
+    its sums fail, so those values may be pieces of its own numbers, wrapped in their narrow
+    cells ("4100 … 4103" / "本年 6 0" for 41006 and 41030)."""
+    if not hit.orphans or not sums or values[0].cell:  # (a table's cells hold their own)
+        return None
+    if _sums_hold([parse_value(t)[0] for t in values], sums):
+        return None
+    return (
+        "该行上下另印有不属于任何一行的数字（单元格内的数字可能折行），"
+        "且各列之和与总计不符，无法确定各数值，记为空"
+    )
 
 
 def _plain(tokens: Sequence[Token], n: int) -> bool:

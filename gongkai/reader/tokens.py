@@ -168,6 +168,9 @@ CACHED_WORD = 40
 _short_cuts = lru_cache(maxsize=65536)(_word_cuts)
 _short_pieces = lru_cache(maxsize=65536)(_located_pieces)
 _PLACEHOLDER = re.compile(r"^数据\d+$")
+# A number cut after its decimal point ("96171." / "6": a narrow PDF cell wraps it): a printed
+# value that is no number, not text. (A row's ordinal, "1.", is one or two digits at most.)
+_CUT_DECIMAL = re.compile(r"^\d{3,}\.$")
 # A number followed by one of these is prose ("收到5件", "2019年"), not a printed cell.
 # (Also a multiplier, 万/千/亿, and a bound: "1200以上", "50左右", "12余", "30多".)
 _PROSE_UNITS = set(
@@ -199,7 +202,7 @@ def _is_label_char(ch: str) -> bool:
 def _cut(piece: str, numbers: re.Pattern[str] = _NUMBER) -> Iterator[tuple[str, TokenKind]]:
     """Cut the numbers printed against labels out of a piece of text without spaces.
     (``numbers``: every number, or only those the checks below may take, the default.)"""
-    if VALUE.match(piece) or DASH.match(piece):
+    if VALUE.match(piece) or DASH.match(piece) or _CUT_DECIMAL.match(piece):
         yield piece, "value"
         return
     if _PLACEHOLDER.match(piece):
