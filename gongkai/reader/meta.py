@@ -22,6 +22,9 @@ _REPORT_TAIL = (
     r"(?:年\s*度|年)?\s*(?:报\s*告|报|告\s*年\s*度\s*报)"
 )
 _REPORT = r"\s*" + _REPORT_TAIL
+# The last character in a stretch of text that no agency's name holds (greedy ".*" backtracks
+# from the end of the stretch).
+_LAST_NOT_AGENCY = re.compile(r"(?s:.*)[^" + _AGENCY_CHARS[1:])
 _TITLE_AGENCY_FIRST = re.compile(rf"({_AGENCY_CHARS}{{2,40}}?)\s*{_YEAR}{_REPORT}")
 _TITLE_YEAR_FIRST = re.compile(
     rf"{_YEAR}\s*年\s*度?\s*({_AGENCY_CHARS}{{2,40}}?)\s*(?:政府信息|政务)公开(?:工作)?的?(?:年度)?报告"
@@ -43,11 +46,17 @@ _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "0001234
 _YEAR_REPORT = re.compile(_YEAR + _REPORT)
 # The signature at the end of a report: the agency on its own line (or before the date), then
 # the date ("某区人力资源和社会保障局\n2025年1月14日").
-_SIGNATURE = re.compile(
-    r"(?m)^[ \t]*([\u3400-\u9fff()]{2,40}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡"
+_SIGNER = (
+    r"[ \t]*([\u3400-\u9fff()]{2,40}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡"
     r"|街道|苏木|办公室|中心|院|厅|署))[ \t]*\n?[ \t]*"
-    r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?[ \t]*$"
 )
+_SIGNATURE = re.compile(
+    r"(?m)^"
+    + _SIGNER
+    + r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?[ \t]*$"
+)
+# What follows a newline where _SIGNATURE matches, after the start of the text (see _at_lines).
+_SIGNATURE_HINT = re.compile(r"\n" + _SIGNER + r"(?:19|20)")
 # What precedes 总体情况 on the line of the report's first heading, "一、总体情况".
 _FIRST_HEADING = re.compile(r"[^\S\n]*(?:一|1)\s*[、.．]\s*")
 
@@ -90,7 +99,19 @@ _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
 # The label of the publication date. (Not after a comma or a bracket: "（申请时间：…，公开时间：
 # 2023年5月20日）" in a report's text is an application's; see _labelled. A lookbehind here
 # would make the search try every offset of the text.)
-_PUBLISHED_LABEL = r"(?:发布|公开|上网)(?:日期|时间|日时间)\s*[\]】)]?\s*[:：]?\s*"
+_LABEL_OF = ("发布", "公开", "上网")
+_LABEL_DATE = ("日期", "时间", "日时间")
+_PUBLISHED_LABEL = rf"(?:{'|'.join(_LABEL_OF)})(?:{'|'.join(_LABEL_DATE)})\s*[\]】)]?\s*[:：]?\s*"
+# A label ends in 日期 or 时间 (the words of _PAGE_TIME_TAIL too), which ``str.find`` finds far
+# faster than a search for these patterns finds their first character: so the patterns are tried
+# only where a label can start, this many characters before one of the two words.
+_DATE_WORDS = ("日期", "时间")
+_LABEL_BACK = {
+    word: {
+        len(of) + len(date) - 2 for of in _LABEL_OF for date in _LABEL_DATE if date.endswith(word)
+    }
+    for word in _DATE_WORDS
+}
 _PUBLISHED = re.compile(_PUBLISHED_LABEL + _DATE)
 # "发布日期:20250114": a catalogue box printing the date as eight digits.
 _PUBLISHED_COMPACT = re.compile(_PUBLISHED_LABEL + r"((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
@@ -113,8 +134,9 @@ _PAGE_TIME_TAIL = re.compile(rf"(?:时间|日期)\s*[:：]\s*{_DATE}")  # _PAGE_
 # "^[^\S\n]*", not "^\s*": a line's leading spaces, never the blank lines after it (which
 # would make the search quadratic in a text of many empty lines).
 _OPENING_YEAR = re.compile(rf"(?m)^[^\S\n]*{_YEAR}\s*年\s*[,，以来度]")
+_OPENING_YEAR_HINT = re.compile(r"\n[^\S\n]*(?:19|20)")  # (see _at_lines)
 _LONE_DATE = re.compile(rf"(?m)^[^\S\n]*[(]?\s*{_DATE}\s*[)]?\s*$")
-# What follows a newline where _LONE_DATE matches, after the start of the text.
+# What follows a newline where _LONE_DATE matches, after the start of the text (see _at_lines).
 _LONE_DATE_HINT = re.compile(r"\n[^\S\n]*[(]?\s*(?:19|20)")
 _CHROME_PREFIX = re.compile(r"^(?:.*[:：]\s*|#+\s*|关于)")
 _2021_HEADERS = (
@@ -165,9 +187,11 @@ _NOT_AN_AGENCY = re.compile(
 )
 _PATH_PREFIX = re.compile(r"^[A-Za-z0-9_.:-]*(?:[/\\][A-Za-z0-9_.:-]*)+?(?=[\u3400-\u9fff])")
 _SELF = re.compile(r"^(?:我|本)[\u3400-\u9fff]{1,3}$")  # 我镇, 本机关: no name
-_SENTENCE_BREAK = re.compile(r"[,，。;；:：、》」]")
+_BREAKS = ",，。;；:：、》」"
+_SENTENCE_BREAK = re.compile(f"[{_BREAKS}]")
 
 
+_TWO_IDEOGRAPHS = re.compile(r"[\u3400-\u9fff].*?[\u3400-\u9fff]", re.S)
 _BRANCH = re.compile(r"[\u3400-\u9fff]{2,12}(?:分局|分中心|分所|支队|大队|派出所|管理所|管理处)")
 _PARENT = re.compile(r"[\u3400-\u9fff]{2,24}(?:局|委员会|人民政府|厅|中心)")
 
@@ -175,6 +199,10 @@ _PARENT = re.compile(r"[\u3400-\u9fff]{2,24}(?:局|委员会|人民政府|厅|�
 def _after_last_break(text: str) -> str:
     """What follows the last sentence break outside brackets ("…委员会(区粮食和物资储备局、
     区口岸办)": a merged body's other names)."""
+    if ")" not in text:
+        # No closing bracket, no depth: the loop below would stop at the last break, which
+        # rfind finds in C.
+        return text[max(map(text.rfind, _BREAKS)) + 1 :]
     depth = 0
     for at in range(len(text) - 1, -1, -1):
         char = text[at]
@@ -205,7 +233,7 @@ def _clean_agency(raw: str) -> str | None:
         agency = agency[1:]
     if agency.endswith(")") and "(" not in agency:
         agency = agency[:-1]
-    if sum(1 for ch in agency if "\u3400" <= ch <= "\u9fff") < 2:
+    if _TWO_IDEOGRAPHS.search(agency) is None:  # fewer than two Chinese characters
         return None
     if _NOT_AN_AGENCY.search(agency):  # a phrase of a sentence, a column of the site
         return None
@@ -288,6 +316,11 @@ def _agency_first_titles(head: str) -> Iterator[re.Match[str]]:
     ended: a match that starts before a previous year has that year's first digit inside its
     agency (a digit is no space), so it starts at most 39 characters before that year, in that
     year's window, and was tried there.
+
+    Nor is a window tried before its last character that no agency holds (``run``): a match
+    holds only agency characters and spaces (a year's digits and a report's words are agency
+    characters), so one that starts before that character ends before it, with an earlier
+    year, whose window was tried; and no agency holds a space.
     """
     pos = 0  # where finditer would search next: just after its last match
     tried = 0  # every start below this one was tried
@@ -297,9 +330,14 @@ def _agency_first_titles(head: str) -> Iterator[re.Match[str]]:
         year = _space_start(head, tail.start()) - 4  # the year is 4 characters
         if year < pos or not _YEAR_REPORT.match(head, year):
             continue
-        first = max(pos, tried, _space_start(head, year) - 40)
+        spaces = _space_start(head, year)
+        first = max(pos, tried, spaces - 40)
         tried = max(tried, year - 1)
-        for start in range(first, year - 1):
+        if first >= year - 1:
+            continue
+        not_agency = _LAST_NOT_AGENCY.match(head, first, spaces)
+        run = not_agency.end() if not_agency else first
+        for start in range(run, year - 1):
             m = _TITLE_AGENCY_FIRST.match(head, start)
             if m:
                 yield m
@@ -318,20 +356,43 @@ def _space_start(text: str, end: int) -> int:
     return start
 
 
+def _spread(word: str) -> re.Pattern[str]:
+    """The pattern of ``word`` with whitespace and pipes anywhere between its characters."""
+    return re.compile(r"[\s|]*".join(map(re.escape, word)))
+
+
+# Headers of narrow cells wrap ("本年制发\n件数", "本年制发 |\n件数 |"): the words are looked
+# for as if the text had no whitespace and no pipes, "".join(text.split()).replace("|", "").
+# A word has neither, so it is in that text exactly where its pattern here matches the text
+# (``\s`` matches exactly the characters that ``str.split`` splits at); a search for a pattern
+# that starts with a literal runs at C speed, and the text need not be copied without them.
+_SPREAD = {
+    word: _spread(word)
+    for word in (
+        *_2021_HEADERS,
+        *_2019_HEADERS,
+        *_OFFICIAL_ANY,
+        *_OLD_SECTIONS,
+        "结转下年度继续办理",
+        "其他处理",
+    )
+}
+
+
+def _printed(word: str, text: str) -> bool:
+    """Whether ``word`` is printed in ``text``, whitespace and pipes aside (see _SPREAD)."""
+    return _SPREAD[word].search(text) is not None
+
+
 def find_format(text: str, year: int | None) -> RecordFormat | None:
-    # Headers of narrow cells wrap ("本年制发\n件数", "本年制发 |\n件数 |"): they are looked
-    # for without whitespace and pipes.
-    text = "".join(text.split())
-    if "|" in text:
-        text = text.replace("|", "")
-    score21 = sum(1 for h in _2021_HEADERS if h in text)
+    score21 = sum(1 for h in _2021_HEADERS if _printed(h, text))
     # Only how score19 compares with score21 matters: stop counting once the headers not looked
     # for yet cannot change that.
     score19 = 0
     for looked, h in enumerate(_2019_HEADERS):
         if score19 > score21 or score19 + len(_2019_HEADERS) - looked < score21:
             break
-        if h in text:
+        if _printed(h, text):
             score19 += 1
     if year is not None and year < 2019 and max(score21, score19) < 2:
         # A report on a year before the trial layout prints its own statistics: a word of the
@@ -341,16 +402,16 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
         return "2021"
     if score19 > score21:
         return "2019"
-    if any(h in text for h in _OFFICIAL_ANY):
-        whole = "结转下年度继续办理" in text and "其他处理" in text
-        if whole and not any(h in text for h in _2021_HEADERS[3:]):
+    if any(_printed(h, text) for h in _OFFICIAL_ANY):
+        whole = _printed("结转下年度继续办理", text) and _printed("其他处理", text)
+        if whole and not any(_printed(h, text) for h in _2021_HEADERS[3:]):
             # Table 三 printed whole (its last row), with 其他处理 but none of the three rows
             # the 2021 layout splits it into: the 2019 layout.
             return "2019"
         if year is not None and year <= 2020:
             return "2019"
         return "2021"
-    if sum(1 for h in _OLD_SECTIONS if h in text) >= 2:
+    if sum(1 for h in _OLD_SECTIONS if _printed(h, text)) >= 2:
         return "pre-2019"  # the sections of the reports before 2019, and no official table
     if year is None:
         return None
@@ -360,23 +421,27 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
 
 
 def find_published(text: str, title_end: int, hint: str | None) -> str | None:
+    words = {word: _offsets(text, word) for word in _DATE_WORDS}
+    labels = _label_starts(words)
     # The 发布时间 nearest the title: a page lists other items' dates before and after it.
     found = [
         m
-        for m in _PUBLISHED.finditer(text)
+        for m in _matches_from(_PUBLISHED, text, labels)  # _PUBLISHED.finditer(text)
         if _labelled(text, m) and not _listed(text, m.start(), title_end)
     ]
     if found:
         return _iso(min(found, key=lambda m: abs(m.start() - title_end)))
-    compact = _PUBLISHED_COMPACT.search(text)
+    compact = next(_matches_from(_PUBLISHED_COMPACT, text, labels), None)  # .search(text)
     if compact and _labelled(text, compact) and not _elsewhere(text, compact.start()):
         return _iso(compact)
     if hint:
         return hint
     head = text[:1500]
     # A match of _PAGE_TIME starts at most one character before its tail: the search can start
-    # one character before the first tail, and there is no match without one.
-    page_time = _PAGE_TIME_TAIL.search(head)
+    # one character before the first tail, and there is no match without one. The tail starts
+    # with one of the two words (and lies in the head).
+    tails = sorted(at for ats in words.values() for at in ats if at + 2 <= len(head))
+    page_time = next(_matches_from(_PAGE_TIME_TAIL, head, tails), None)  # .search(head)
     timed = _PAGE_TIME.search(head, max(0, page_time.start() - 1)) if page_time else None
     if (
         timed
@@ -386,7 +451,7 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     ):
         return _iso(timed)
     after_title = text[title_end : title_end + 200] if title_end else ""
-    lone = _LONE_DATE.search(after_title) if _may_have_lone_date(after_title) else None
+    lone = next(_at_lines(_LONE_DATE, _LONE_DATE_HINT, after_title), None)
     if lone and not _no_day_of_publication(after_title, lone):
         return _iso(lone)
     byline = _byline_date(after_title)
@@ -396,15 +461,47 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     other_pages = _OTHER_PAGE.search(tail)  # links and lists after the report end it
     if other_pages:
         tail = tail[: other_pages.start()]
-    dates = list(_LONE_DATE.finditer(tail)) if _may_have_lone_date(tail) else []
+    dates = list(_at_lines(_LONE_DATE, _LONE_DATE_HINT, tail))
     dates = [d for d in dates if not _no_day_of_publication(tail, d)]
     if dates:
         return _iso(dates[-1])
-    signed = _SIGNATURE.search(tail)  # "某镇人民政府  2025年1月14日" on one line
+    signed = _signature(tail)  # "某镇人民政府  2025年1月14日" on one line
     if signed:
         return _iso(signed)
-    chinese = list(_CHINESE_DATE.finditer(tail)) if "日" in tail else []
+    # (A Chinese year needs a zero, and ``in`` rules the search out faster than the search.)
+    zero = "日" in tail and ("〇" in tail or "零" in tail or "○" in tail)
+    chinese = list(_CHINESE_DATE.finditer(tail)) if zero else []
     return _chinese_iso(chinese[-1]) if chinese else None
+
+
+def _offsets(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text``, overlaps included, in order."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _label_starts(words: dict[str, list[int]]) -> list[int]:
+    """Every offset where a label of _PUBLISHED_LABEL can start, in order, given where the words
+    it ends with occur (see _LABEL_BACK)."""
+    starts = {at - back for word, ats in words.items() for at in ats for back in _LABEL_BACK[word]}
+    return sorted(at for at in starts if at >= 0)
+
+
+def _matches_from(
+    pattern: re.Pattern[str], text: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, for a pattern that matches no empty string,
+    given in order every offset where a match can start (and maybe others): finditer tries every
+    offset from the end of its last match, and only these can succeed."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)) is not None:
+            yield m
+            pos = m.end()
 
 
 def _labelled(text: str, m: re.Match[str]) -> bool:
@@ -495,10 +592,36 @@ _OTHER_LINK = re.compile(r"相关(?:文件|解读|政策|稿件)|政策解读")
 _OTHER_LINE = re.compile(f"{_OTHER_PAGE.pattern}|{_OTHER_LINK.pattern}")
 
 
-def _may_have_lone_date(text: str) -> bool:
-    """False when ``_LONE_DATE`` surely does not match in ``text``: it matches at the start of
-    the text or just after a newline, and there the date follows spaces and perhaps "("."""
-    return bool(_LONE_DATE.match(text) or _LONE_DATE_HINT.search(text))
+def _at_lines(
+    pattern: re.Pattern[str], hint: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, found faster, for a pattern that starts with
+    ``(?m)^`` and a ``hint`` that matches on the newline before each line where it can match.
+
+    A search for such a pattern tries every offset of the text; here it is tried at the start of
+    the text, then after each newline where the hint matches (a search for a newline runs at C
+    speed), left to right, from where finditer would search next.
+    """
+    pos = 0  # where finditer would search next: just after its last match
+    m = pattern.match(text)
+    if m:
+        yield m
+        pos = m.end()
+    # Each search starts on the newline before pos, if any (the line that starts at pos counts),
+    # so every line tried starts at pos or after. (No match is empty: pos moves on.)
+    at = max(0, pos - 1)
+    while (newline := hint.search(text, at)) is not None:
+        at = newline.start() + 1
+        m = pattern.match(text, at)
+        if m:
+            yield m
+            pos = m.end()
+            at = max(at, pos - 1)
+
+
+def _signature(text: str) -> re.Match[str] | None:
+    """``_SIGNATURE.search(text)``, found faster."""
+    return next(_at_lines(_SIGNATURE, _SIGNATURE_HINT, text), None)
 
 
 def _iso(m: re.Match[str]) -> str | None:
@@ -524,7 +647,7 @@ def _commonest_year(text: str) -> int | None:
     )
     if years:
         return max(years, key=lambda y: (years[y], -text.find(str(y))))
-    for m in _OPENING_YEAR.finditer(text):
+    for m in _at_lines(_OPENING_YEAR, _OPENING_YEAR_HINT, text):
         if not _PLAN.search(text, m.end(), m.end() + 12):
             return int(m.group(1))
     return None
@@ -562,7 +685,7 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
         stated = _STATED_PERIOD.search(text)
         if stated and (stated.group(2) is None or stated.group(2) == stated.group(1)):
             year = int(stated.group(1))
-    signature = _SIGNATURE.search(text[-400:]) if agency is None else None
+    signature = _signature(text[-400:]) if agency is None else None
     if signature:  # the agency signs at the end, above the date (落款)
         agency = signature.group(1)
     if agency is None:  # "…联系单位：某局", "向某局申请": a body the text names, last
