@@ -178,7 +178,8 @@ _LEAD_IN = re.compile(
     r"^(?:.*?(?:现向社会公布|特向社会公布|向社会公布|现将|现予公布|现公布|公布|(?<!机构)编制|发布|关于印发|印发"
     r"|关于))"
 )
-_LEAD_WORD = re.compile(r"^(?:公布|印发|转发|发布)")
+_LEAD_WORDS = ("公布", "印发", "转发", "发布")
+_LEAD_WORD = re.compile(f"^(?:{'|'.join(_LEAD_WORDS)})")
 # What no agency's name holds: verbs and particles of a sentence ("…并发布了2023年…报告",
 # "及时向社会公布了我局…"), and a site's column names ("政府信息公开年报").
 _NOT_AN_AGENCY = re.compile(
@@ -216,15 +217,23 @@ def _after_last_break(text: str) -> str:
 
 
 def _clean_agency(raw: str) -> str | None:
-    agency = _PATH_PREFIX.sub("", raw.strip())  # "zwgk/…/80576_平潭综合实验区": a file's path
+    # (Each pattern below is tried only where the literal it needs is found: a pattern costs
+    # more than ``in`` on a string this short, and most agencies need none of them.)
+    agency = raw.strip()
+    if "/" in agency or "\\" in agency:  # "zwgk/…/80576_平潭综合实验区": a file's path
+        agency = _PATH_PREFIX.sub("", agency)
     parts = agency.split()
     if len(parts) >= 2 and _BRANCH.fullmatch(parts[-1]) and _PARENT.fullmatch(parts[-2]):
         parts[-2:] = [parts[-2] + parts[-1]]  # "某市生态环境局 宁海分局": a body and its branch
-    agency = _CHROME_PREFIX.sub("", parts[-1] if parts else agency)
+    agency = parts[-1] if parts else agency  # (no whitespace left, so no newline)
+    if ":" in agency or "：" in agency or agency.startswith(("#", "关于")):
+        agency = _CHROME_PREFIX.sub("", agency)
     agency = _after_last_break(agency)
     agency = agency.removesuffix("关于")  # 某镇人民政府关于2023年…报告
-    agency = _LEAD_WORD.sub("", _LEAD_IN.sub("", agency))  # 关于公布…, 关于印发…
-    if _SELF.match(agency):
+    agency = _LEAD_IN.sub("", agency)  # 关于公布…, 关于印发…
+    if agency.startswith(_LEAD_WORDS):
+        agency = _LEAD_WORD.sub("", agency)
+    if agency.startswith(("我", "本")) and _SELF.match(agency):
         return None
     agency = agency.removesuffix("的")  # 某局的2023年…报告
     if "(" in agency and ")" not in agency:  # 某局(含所属单位 …: the bracket was cut
