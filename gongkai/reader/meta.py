@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gongkai.record import RecordFormat
 
@@ -666,12 +667,17 @@ _PLAN = re.compile(r"将|计划|拟|要|继续")
 _COMPARED = re.compile(r"对照|对比|比较|相比|较|与|同")  # "对照2022年度…": another year
 
 
+# The title found in a page's own title: a pure function of a short string, remembered (pages
+# read again, or pages of one site that share a title, cost nothing). Its values are immutable.
+_hinted_title = lru_cache(maxsize=1024)(find_title)
+
+
 def find_meta(text: str, published_hint: str | None = None, title_hint: str | None = None) -> Meta:
     """The metadata of a report; ``title_hint`` is the page's own title (``<title>``, PDF or
     DOCX properties), used only where the text itself does not name the agency or year."""
     agency, year, title_end = find_title(text)
     if title_hint:
-        hinted_agency, hinted_year, hinted_end = find_title(title_hint)
+        hinted_agency, hinted_year, hinted_end = _hinted_title(title_hint)
         printed = title_hint[:hinted_end].strip()
         at = text.find(printed) if hinted_agency and hinted_year and len(printed) >= 8 else -1
         while at >= 0 and _elsewhere(text, at):  # a 上一篇 link to a report of that title
