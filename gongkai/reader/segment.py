@@ -49,7 +49,9 @@ _BARE = re.compile(r"(?m)^[^\S\n]*(?:" + _GROUPS + r")" + _S + r"$")
 # and what follows, or a newline and what follows up to the title.
 _ANY_TITLE = "|".join(_TITLES.values())
 _NUMBERED_TAIL = re.compile(r"[" + _NUMERALS + r"]" + _SEPARATOR + r"(?:" + _ANY_TITLE + r")")
-_BARE_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*(?:" + _ANY_TITLE + r")")
+# (Every title starts with a Chinese character, a literal or that of an optional group: the
+# lookahead, a single range, rules out most lines before the titles are tried one by one.)
+_BARE_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*(?=[\u4e00-\u9fff])(?:" + _ANY_TITLE + r")")
 
 
 @dataclass(frozen=True)
