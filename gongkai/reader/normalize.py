@@ -39,8 +39,8 @@ _EXTRA: dict[str, str] = {
 }
 
 
-def _plain_class() -> str:
-    """A regex class of the "plain" characters: NFKC keeps them, and cuts the text before them.
+def _plain_codes() -> list[int]:
+    """The "plain" characters, in order: NFKC keeps them, and cuts the text before them.
 
     A plain character is assigned, NFKC-stable and a starter (canonical combining class 0) that
     never combines with what precedes it. The last condition excludes the few starters that are
@@ -64,18 +64,28 @@ def _plain_class() -> str:
         and unicodedata.combining(chr(code)) == 0
         and unicodedata.normalize("NFKC", chr(code)) == chr(code)
     ]
-    ranges = ["\u3400-\u4dbf\u4e00-\u9fff"]  # CJK ideographs: no decomposition, all starters
+    # CJK ideographs: no decomposition, all starters.
+    return sorted([*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *plain])
+
+
+def _class(codes: list[int]) -> str:
+    """The inside of a regex class of ``codes``, in order: consecutive ones become one range."""
+    ranges = []
     start = 0
-    for index, code in enumerate(plain):  # consecutive code points become one range
-        if index + 1 == len(plain) or plain[index + 1] != code + 1:
-            ranges.append(f"\\U{plain[start]:08x}-\\U{code:08x}")
+    for index, code in enumerate(codes):
+        if index + 1 == len(codes) or codes[index + 1] != code + 1:
+            ranges.append(f"\\U{codes[start]:08x}-\\U{code:08x}")
             start = index + 1
     return "".join(ranges)
 
 
-_PLAIN = _plain_class()
+_PLAIN_CODES = _plain_codes()
+_PLAIN = _class(_PLAIN_CODES)
 _NOT_PLAIN_RUN = re.compile(f"([^{_PLAIN}]+)")  # split() keeps the runs
 _IS_PLAIN = re.compile(f"[{_PLAIN}]").fullmatch
+_ALL_PLAIN = re.compile(f"[{_PLAIN}]*").fullmatch
+_NOT_PLAIN = re.compile(f"[^{_PLAIN}]")
+_KINDS_REPLACED = 16  # kinds of non-plain characters replaced one by one, at most (see _nfkc)
 
 
 @lru_cache(maxsize=4096)
@@ -92,15 +102,49 @@ def _nfkc_run(run: str) -> str | None:
     return unicodedata.normalize("NFKC", run)
 
 
+@lru_cache(maxsize=4096)
+def _nfkc_char(char: str) -> str | None:
+    """NFKC of a non-plain character, if it can replace the character wherever it stands, or None.
+
+    It can when the character decomposes to a plain character first (as for ``_nfkc_run``: then
+    nothing before it combines with it, so a text of such and plain characters changes one
+    character at a time) and its NFKC is plain (a replacement made later, of another character,
+    leaves it alone).
+    """
+    if _IS_PLAIN(unicodedata.normalize("NFKD", char)[0]) is None:
+        return None
+    normal = unicodedata.normalize("NFKC", char)
+    return normal if _ALL_PLAIN(normal) else None
+
+
 def _nfkc(text: str) -> str:
     """``unicodedata.normalize("NFKC", text)``, faster on text with a few full-width characters.
 
-    CPython's NFKC costs ~0.1 µs per character as soon as one character changes. Here only the
-    runs of non-plain characters go through it (cached: they are mostly "，", "（", "）"), and
-    the plain text between them is kept as it is (see ``_plain_class`` for why that is exact).
+    CPython's NFKC costs ~0.1 µs per character as soon as one character changes. Most texts
+    hold a few kinds of non-plain characters ("，", "（", "）"), each replaced at once wherever
+    it stands (``str.replace`` runs in C) when every one of them can be (see ``_nfkc_char``).
+    Else only the runs of non-plain characters go through NFKC (``_nfkc_runs``).
     """
     if unicodedata.is_normalized("NFKC", text):  # a quick check in C for most texts
         return text
+    replaced = text
+    at = 0  # the text before is plain: what was there, or replaced with plain characters
+    for _ in range(_KINDS_REPLACED):  # (a bound: each kind costs a pass over the text)
+        found = _NOT_PLAIN.search(replaced, at)
+        if found is None:
+            return replaced
+        normal = _nfkc_char(found.group())
+        if normal is None:
+            break
+        replaced = replaced.replace(found.group(), normal)
+        at = found.start()
+    return _nfkc_runs(text)
+
+
+def _nfkc_runs(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)`` for a text that is not in NFKC: only the runs of
+    non-plain characters go through it (cached), and the plain text between them is kept as it
+    is (see ``_plain_codes`` for why that is exact)."""
     parts = _NOT_PLAIN_RUN.split(text)  # plain, run, plain, run, …, plain
     runs = list(map(_nfkc_run, parts[1::2]))
     if None in runs:  # a run that may combine with the character before it
@@ -122,9 +166,18 @@ def to_simplified(text: str) -> str:
 # Characters every text in traditional script has some of (開, 報, 資, 區, 縣…), none of which
 # simplified script uses (none is in GB 2312). OpenCC's t2s also rewrites characters that
 # simplified text uses in names (乾县 → 干县, 藉口镇 → 借口镇), so simplified text is left alone.
-_TRADITIONAL = re.compile(
-    "[開資報關條請會區縣鄉鎮處辦務數據計機構門與為這個們時國發義實現動點經應產將設當間總電號書圖場體認]"
+_TRADITIONAL_MARKS = (
+    "開資報關條請會區縣鄉鎮處辦務數據計機構門與為這個們"
+    "時國發義實現動點經應產將設當間總電號書圖場體認"
 )
+_TRADITIONAL = re.compile(f"[{_TRADITIONAL_MARKS}]")
+# A text of plain characters only (NFKC keeps it as it is) that holds none of the characters
+# replaced (_EXTRA), none that mark traditional script and no tone mark (no gloss) is left as it
+# is by every step of normalize(): one search for a character outside that set, in C, rules all
+# the steps out at once, where looking for each kind of character costs a pass or many.
+_SETTLED = set(_PLAIN_CODES) - {ord(char) for char in (*_EXTRA, *_TONED, *_TRADITIONAL_MARKS)}
+_UNSETTLED = re.compile(f"[^{_class(sorted(_SETTLED))}]")
+_EXTRA_CHAR = re.compile(f"[{_class(sorted(map(ord, _EXTRA)))}]")
 
 
 def is_traditional(text: str) -> bool:
@@ -135,12 +188,18 @@ def is_traditional(text: str) -> bool:
 def normalize(text: str, traditional: bool | None = None) -> str:
     """Normalise printed text for reading (see the module docstring); ``traditional``: whether
     the document the text is part of is in traditional script (None: judged from ``text``)."""
+    if traditional is not True and _UNSETTLED.search(text) is None:
+        return text  # (see _UNSETTLED)
     # ``in`` and ``str.replace`` scan in C; ``str.translate`` with a dict would look up every
-    # character in Python, and a regex class search is ~10 times slower than ``in``.
-    for char, replacement in _EXTRA.items():
-        if char in text:
-            text = text.replace(char, replacement)
+    # character in Python. (One search for all the characters, first, costs less than looking
+    # for each in a text that holds none.)
+    if _EXTRA_CHAR.search(text) is not None:
+        for char, replacement in _EXTRA.items():
+            if char in text:
+                text = text.replace(char, replacement)
     text = _nfkc(text)
+    if traditional is not True and _UNSETTLED.search(text) is None:
+        return text  # no traditional script to convert, no gloss to remove
     if is_traditional(text) if traditional is None else traditional:
         text = to_simplified(text)
     if any(vowel in text for vowel in _TONED):  # pinyin glosses need tone marks
