@@ -99,6 +99,7 @@ def _numbered(text: str) -> Iterator[re.Match[str]]:
     Each such tail is found and the pattern tried at each of these positions, left to right,
     from where finditer would search next. These windows come in text order: a tail cannot lie
     inside the window of a later one, as the window holds no numeral followed by a separator.
+    (A match starts with 第 or a numeral: the spaces between them are not tried.)
     """
     pos = 0  # where finditer would search next: just after its last match
     at = 0
@@ -106,12 +107,14 @@ def _numbered(text: str) -> Iterator[re.Match[str]]:
         last = tail.start()
         at = last + 1
         first = last - 1 if last > 0 and text[last - 1] in _NUMERALS else last
-        while first > 0 and text[first - 1].isspace():  # the same characters as \s
-            first -= 1
-        if first > 0 and text[first - 1] == "第":
-            first -= 1
-        for start in range(max(pos, first), last + 1):
-            m = _NUMBERED.match(text, start)
+        starts = [*range(first, last + 1)]
+        spaced = first
+        while spaced > 0 and text[spaced - 1].isspace():  # the same characters as \s
+            spaced -= 1
+        if spaced > 0 and text[spaced - 1] == "第":
+            starts.insert(0, spaced - 1)
+        for start in starts:
+            m = _NUMBERED.match(text, start) if start >= pos else None
             if m:
                 yield m
                 pos = m.end()
