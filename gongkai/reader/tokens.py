@@ -259,16 +259,20 @@ class Text:
 
 def normalized_text(lines: Sequence[SourceLine]) -> Text:
     """Each line normalised; done on the joined text at once, which is much faster."""
-    joined = "\n".join([src.text for src in lines])
+    parts = [src.text for src in lines]
+    joined = "\n".join(parts)
     text = normalize(joined)
-    texts = text.split("\n")
+    # Nothing changed and no line held a newline: the lines are the parts, with no split.
+    unchanged = text is joined and joined.count("\n") == len(parts) - 1
+    texts = parts if unchanged else text.split("\n")
     if len(texts) != len(lines):  # a line's text held a newline: fall back to line by line
         traditional = is_traditional(unicodedata.normalize("NFKC", joined))
         texts = [normalize(src.text, traditional) for src in lines]
         text = "\n".join(texts)
-    # Line i starts after the i lines before it and their newlines.
-    starts = map(operator.add, itertools.accumulate(map(len, texts), initial=0), itertools.count())
-    return Text(tuple(texts), tuple(itertools.islice(starts, len(texts))), text)
+    # Line i starts after the lines before it, each with its newline: the sums of their lengths
+    # plus one. (The last sum is no line's start.)
+    ends = itertools.accumulate(map(operator.add, map(len, texts), itertools.repeat(1)), initial=0)
+    return Text(tuple(texts), tuple(itertools.islice(ends, len(texts))), text)
 
 
 _new = tuple.__new__  # builds a Token without the NamedTuple constructor's extra call
