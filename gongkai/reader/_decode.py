@@ -91,8 +91,15 @@ def canonical_encoding(name: str) -> str:
     return "gb18030" if found in _GB_FAMILY else found
 
 
+# Each table's prefixes, for one call of ``bytes.startswith`` that rules them all out at once.
+_BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
+_MAGIC_PREFIXES = tuple(magic for magic, _ in _MAGIC)
+
+
 def binary_kind(data: bytes) -> str | None:
     """A Chinese description of a known binary format, or None."""
+    if not data.startswith(_MAGIC_PREFIXES):
+        return None
     for magic, message in _MAGIC:
         if data.startswith(magic):
             return message
@@ -204,7 +211,7 @@ def _decode(data: bytes, encoding: str | None) -> Decoded:
         raise EmptyInputError("文件是空的（0 字节）：请确认文件已完整下载或保存")
     if encoding is not None:
         return _decode_given(data, encoding)
-    for bom, codec in _BOMS:
+    for bom, codec in _BOMS if data.startswith(_BOM_PREFIXES) else ():
         if data.startswith(bom):
             text = _strict(data, codec)
             if text is None:
