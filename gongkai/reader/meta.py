@@ -47,17 +47,22 @@ _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "0001234
 _YEAR_REPORT = re.compile(_YEAR + _REPORT)
 # The signature at the end of a report: the agency on its own line (or before the date), then
 # the date ("某区人力资源和社会保障局\n2025年1月14日").
-_SIGNER = (
-    r"[ \t]*([\u3400-\u9fff()]{2,40}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡"
-    r"|街道|苏木|办公室|中心|院|厅|署))[ \t]*\n?[ \t]*"
+_SIGNER_ENDS = (
+    *("人民政府", "办事处", "管理委员会", "管委会", "委员会", "局", "镇", "乡"),
+    *("街道", "苏木", "办公室", "中心", "院", "厅", "署"),
 )
 _SIGNATURE = re.compile(
-    r"(?m)^"
-    + _SIGNER
-    + r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?[ \t]*$"
+    rf"(?m)^[ \t]*([\u3400-\u9fff()]{{2,40}}?(?:{'|'.join(_SIGNER_ENDS)}))[ \t]*\n?[ \t]*"
+    r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?[ \t]*$"
 )
-# What follows a newline where _SIGNATURE matches, after the start of the text (see _at_lines).
-_SIGNATURE_HINT = re.compile(r"\n" + _SIGNER + r"(?:19|20)")
+# What follows a newline where _SIGNATURE matches, after the start of the text (see _at_lines):
+# the signer's name up to the last character of its ending (the ending's other characters are
+# name characters too), then the year. One class for the last character is tried at each
+# character of a line, where the signature tries each ending.
+_SIGNATURE_HINT = re.compile(
+    rf"\n[ \t]*[\u3400-\u9fff()]{{2,{40 + max(map(len, _SIGNER_ENDS)) - 1}}}?"
+    rf"[{''.join(dict.fromkeys(end[-1] for end in _SIGNER_ENDS))}][ \t]*\n?[ \t]*(?:19|20)"
+)
 # What precedes 总体情况 on the line of the report's first heading, "一、总体情况".
 _FIRST_HEADING = re.compile(r"[^\S\n]*(?:一|1)\s*[、.．]\s*")
 
