@@ -117,8 +117,9 @@ def _nfkc_char(char: str) -> str | None:
     return normal if _ALL_PLAIN(normal) else None
 
 
-def _nfkc(text: str) -> str:
-    """``unicodedata.normalize("NFKC", text)``, faster on text with a few full-width characters.
+def _nfkc(text: str, plain: int = 0) -> str:
+    """``unicodedata.normalize("NFKC", text)``, faster on text with a few full-width characters;
+    ``text[:plain]`` is known to be plain.
 
     CPython's NFKC costs ~0.1 µs per character as soon as one character changes. Most texts
     hold a few kinds of non-plain characters ("，", "（", "）"), each replaced at once wherever
@@ -128,7 +129,7 @@ def _nfkc(text: str) -> str:
     if unicodedata.is_normalized("NFKC", text):  # a quick check in C for most texts
         return text
     replaced = text
-    at = 0  # the text before is plain: what was there, or replaced with plain characters
+    at = plain  # the text before is plain: what was there, or replaced with plain characters
     for _ in range(_KINDS_REPLACED):  # (a bound: each kind costs a pass over the text)
         found = _NOT_PLAIN.search(replaced, at)
         if found is None:
@@ -188,17 +189,23 @@ def is_traditional(text: str) -> bool:
 def normalize(text: str, traditional: bool | None = None) -> str:
     """Normalise printed text for reading (see the module docstring); ``traditional``: whether
     the document the text is part of is in traditional script (None: judged from ``text``)."""
-    if traditional is not True and _UNSETTLED.search(text) is None:
+    unsettled = _UNSETTLED.search(text)
+    if unsettled is None and traditional is not True:
         return text  # (see _UNSETTLED)
+    # No step changes the text before the first unsettled character (nor finds what it looks
+    # for there), so the searches below start from it.
+    settled = unsettled.start() if unsettled else len(text)
     # ``in`` and ``str.replace`` scan in C; ``str.translate`` with a dict would look up every
     # character in Python. (One search for all the characters, first, costs less than looking
     # for each in a text that holds none.)
-    if _EXTRA_CHAR.search(text) is not None:
+    if _EXTRA_CHAR.search(text, settled) is not None:
         for char, replacement in _EXTRA.items():
             if char in text:
                 text = text.replace(char, replacement)
-    text = _nfkc(text)
-    if traditional is not True and _UNSETTLED.search(text) is None:
+    text = _nfkc(text, settled)
+    # (NFKC may join the last settled character with a combining mark after it: the search
+    # starts there. The settled characters before it are plain: NFKC kept them as they were.)
+    if traditional is not True and _UNSETTLED.search(text, max(0, settled - 1)) is None:
         return text  # no traditional script to convert, no gloss to remove
     if is_traditional(text) if traditional is None else traditional:
         text = to_simplified(text)
