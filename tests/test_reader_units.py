@@ -421,3 +421,48 @@ def test_table4_one_result_a_line_read_by_its_words() -> None:
     assert report.appeals is not None
     assert all(v is None for block in report.appeals.values() for v in block.values())
     assert any(n.path == "appeals" for n in report.notes)
+
+
+_BODY_TEXT = "一、总体情况\n2024年，我局认真贯彻落实《条例》。\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "agency", "year"),
+    [
+        # Links and lists of other reports above the title: the title is the last one.
+        ("上一篇：某县交通运输局2024年政府信息公开工作年度报告\n", "某县自然资源局", 2024),
+        ("上一篇：某县自然资源局2023年政府信息公开工作年度报告\n", "某县自然资源局", 2024),
+        ("相关链接\n某县水利局2024年政府信息公开工作年度报告\n", "某县自然资源局", 2024),
+        # A line above a title that names its body in full is no part of the name.
+        ("某县人民政府\n", "某县自然资源局", 2024),
+        ("某县自然资源局\n", "某县自然资源局", 2024),
+        ("政府信息公开目录\n", "某县自然资源局", 2024),
+    ],
+)
+def test_the_title_is_the_reports_own(head: str, agency: str, year: int) -> None:
+    meta = find_meta(head + "某县自然资源局2024年政府信息公开工作年度报告\n" + _BODY_TEXT)
+    assert (meta.agency, meta.year) == (agency, year)
+
+
+def test_a_name_wrapped_over_the_title_lines_is_joined() -> None:
+    meta = find_meta("青石县人民政府\n办公室2024年政府信息公开工作年度报告\n" + _BODY_TEXT)
+    assert meta.agency == "青石县人民政府办公室"
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000"])
+def test_a_place_and_its_body_printed_apart(space: str) -> None:
+    meta = find_meta(f"某县{space}自然资源局2024年政府信息公开工作年度报告\n" + _BODY_TEXT)
+    assert meta.agency == "某县自然资源局"
+
+
+@pytest.mark.parametrize(
+    ("box", "agency"),
+    [
+        ("发布机构：某县自然资源局\n", "某县自然资源局"),
+        # A byline's 来源 on a county portal is often the portal's office: not taken.
+        ("来源：某县人民政府办公室  发布时间：2025-01-20\n", None),
+    ],
+)
+def test_the_agency_of_a_title_without_one(box: str, agency: str | None) -> None:
+    text = box + "2024年政府信息公开工作年度报告\n一、总体情况\n我局与某县财政局联合开展检查。\n"
+    assert find_meta(text).agency == agency

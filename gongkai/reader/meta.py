@@ -80,6 +80,11 @@ def _body_start(text: str) -> int:
 
 
 _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,24}")  # a line holding only part of a name
+# A body's name in full: a place (省, 市, 县, 区…) and a body of it ("某县自然资源局"): no line
+# above a title that names it so is part of its name (a site's or a red header's name is).
+_PLACE = r"[\u3400-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗)"
+_BODY = r"(?:人民政府|政府|局|委员会|委|办公室|办事处|中心|院|厅|署|镇|乡|街道|苏木)"
+_WHOLE_NAME = re.compile(rf"{_PLACE}[\u3400-\u9fff()]{{0,24}}?{_BODY}")
 # Lines above a title that are no part of its name: a site's column ("信息公开年报"), a red
 # header ("某委员会文件").
 _NO_NAME_END = re.compile(r"(?:文件|年报|报告|公开|专栏|栏目|首页|信息)$")
@@ -98,8 +103,14 @@ _STATED_PERIOD = re.compile(
     rf"\s*(?:起)?\s*(?:至|到|-)\s*(?:{_YEAR}\s*年)?\s*12\s*月\s*31\s*日"
 )
 _ANY_YEAR = re.compile(rf"{_YEAR}\s*年度?(?:政府)?信息公开")
+_PUBLISHER = re.compile(
+    rf"(?:发布机构|发布单位|发文机关|发文单位)\s*[:：]\s*"
+    rf"([\u3400-\u9fff()]{{2,30}}?{_BODY})(?![\u3400-\u9fff])"
+)
+# ("与" only where a contact follows, "可与某镇人民政府党政办联系": "我局与某县财政局联合…" names a
+# partner.)
 _CONTACT = re.compile(
-    rf"(?:与|向|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
+    rf"(?:与(?=[^。,，;；\n]{{0,40}}联系)|向|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
 )
 _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
 # The label of the publication date. (Not after a comma or a bracket: "（申请时间：…，公开时间：
@@ -199,6 +210,8 @@ _SENTENCE_BREAK = re.compile(f"[{_BREAKS}]")
 
 
 _TWO_IDEOGRAPHS = re.compile(r"[\u3400-\u9fff].*?[\u3400-\u9fff]", re.S)
+_PLACE_ONLY = re.compile(_PLACE)
+_BODY_ONLY = re.compile(rf"[\u3400-\u9fff()]{{1,24}}?{_BODY}")  # no place: "自然资源局"
 _BRANCH = re.compile(r"[\u3400-\u9fff]{2,12}(?:分局|分中心|分所|支队|大队|派出所|管理所|管理处)")
 _PARENT = re.compile(r"[\u3400-\u9fff]{2,24}(?:局|委员会|人民政府|厅|中心)")
 
@@ -231,6 +244,8 @@ def _clean_agency(raw: str) -> str | None:
     parts = agency.split()
     if len(parts) >= 2 and _BRANCH.fullmatch(parts[-1]) and _PARENT.fullmatch(parts[-2]):
         parts[-2:] = [parts[-2] + parts[-1]]  # "某市生态环境局 宁海分局": a body and its branch
+    elif len(parts) >= 2 and _PLACE_ONLY.fullmatch(parts[-2]) and _BODY_ONLY.fullmatch(parts[-1]):
+        parts[-2:] = [parts[-2] + parts[-1]]  # "某县 自然资源局": a place and its body
     agency = parts[-1] if parts else agency  # (no whitespace left, so no newline)
     if ":" in agency or "：" in agency or agency.startswith(("#", "关于")):
         agency = _CHROME_PREFIX.sub("", agency)
@@ -264,7 +279,7 @@ def find_title(text: str) -> tuple[str | None, int | None, int]:
         head = head[:body]
     if ("〇" in head or "零" in head or "○" in head) and _CHINESE_YEAR.search(head):
         head = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), head)
-    found = _find_title(head)
+    found = _find_title(head, last=body > 0)
     if found[0] is None or found[1] is None:
         # Tried only before a literal "…报告(2023年)": the pattern itself starts with a class
         # that a search would try at every offset.
@@ -277,8 +292,12 @@ def find_title(text: str) -> tuple[str | None, int | None, int]:
     return found
 
 
-def _find_title(head: str) -> tuple[str | None, int | None, int]:
+def _find_title(head: str, last: bool = False) -> tuple[str | None, int | None, int]:
+    """The agency, year and end of the report's title in ``head``. ``last``: ``head`` ends where
+    the report's text starts ("一、总体情况"), so the title is the last one before it: those
+    above are the page's chrome (a list of related reports, 上一篇/下一篇 links)."""
     best: tuple[str | None, int | None, int] = (None, None, 0)
+    titled: tuple[str, int, int] | None = None  # the last title with its agency (``last``)
     column: tuple[str | None, int | None, int] = best  # a site's column, "2024年政府信息公开年报"
     bare = _BARE_TITLE.match(head)  # "2024年政府信息公开工作年度报告": a title without agency
     if bare and bare.group(0).endswith("年报"):
@@ -287,23 +306,32 @@ def _find_title(head: str) -> tuple[str | None, int | None, int]:
         best = (None, int(bare.group(1)), bare.end())
     for m in _agency_first_titles(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
+        if _elsewhere(head, m.start()):
+            continue  # a link to another report ("上一篇：某局2024年…报告")
         before = head[line_start : m.start(2)]
         for _ in range(2):  # a long name wrapped over the title's first lines (a PDF)
             previous = head.rfind("\n", 0, max(0, line_start - 1)) + 1
             above = head[previous : max(0, line_start - 1)].strip()
             if not (line_start > 0 and _NAME_PART.fullmatch(above)) or _NO_NAME_END.search(above):
                 break
+            if _WHOLE_NAME.fullmatch(before.strip()):
+                break  # the title names its body in full: the line above is the page's header
             before, line_start = above + before, previous
         agency = _clean_agency(before) if before.strip() else None
         if agency and "报告" not in agency:
             # A title found first without its agency keeps its year: a later "name + year +
             # report" is a sentence of the text about another report.
             year = best[1] if best[1] is not None else int(m.group(2))
-            return agency, year, m.end()
+            if not last:
+                return agency, year, m.end()
+            titled = (agency, year, m.end())
+            continue
         if best[1] is None and m.group(0).endswith("年报"):
             column = column if column[1] is not None else (None, int(m.group(2)), m.end())
         elif best[1] is None:
             best = (None, int(m.group(2)), m.end())
+    if titled is not None:
+        return titled
     if best[1] is None:
         best = column  # (the year a column of the site names: the year of publication, often)
     # A match of _TITLE_YEAR_FIRST starts with the year just before (spaces aside) the "年" where
@@ -708,6 +736,10 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
     signature = _signature(text[-400:]) if agency is None else None
     if signature:  # the agency signs at the end, above the date (落款)
         agency = signature.group(1)
+    if agency is None:  # the publisher a catalogue box or byline names ("发布机构：某局")
+        body = _body_start(text[:6000])  # (a box or byline is printed above the text)
+        m = _PUBLISHER.search(text, 0, body if body > 0 else 6000)
+        agency = _clean_agency(m.group(1)) if m else None
     if agency is None:  # "…联系单位：某局", "向某局申请": a body the text names, last
         m = _CONTACT.search(text)
         agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
