@@ -504,6 +504,8 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     other_pages = _OTHER_PAGE.search(tail)  # links and lists after the report end it
     if other_pages:
         tail = tail[: other_pages.start()]
+    if _SPACED_LINE.search(tail):  # a date set letter-spaced (分散对齐): "2 0 2 5 年 1 月 2 0 日"
+        tail = _SPACED_LINE.sub(lambda line: line.group().replace(" ", ""), tail)
     dates = list(_at_lines(_LONE_DATE, _LONE_DATE_HINT, tail))
     dates = [d for d in dates if not _no_day_of_publication(tail, d)]
     if dates:
@@ -515,6 +517,10 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     zero = "日" in tail and ("〇" in tail or "零" in tail or "○" in tail)
     chinese = list(_CHINESE_DATE.finditer(tail)) if zero else []
     return _chinese_iso(chinese[-1]) if chinese else None
+
+
+# A line of single characters each set apart by one space, digits among them.
+_SPACED_LINE = re.compile(r"(?m)^[ \t]*(?:\S ){5,}\S[ \t]*$")
 
 
 def _offsets(text: str, word: str) -> list[int]:
@@ -588,6 +594,8 @@ def _chinese_iso(m: re.Match[str]) -> str | None:
 def _no_day_of_publication(text: str, m: re.Match[str]) -> bool:
     """Whether a date is the start of a period ("2024年1月1日至…") or a cut-off ("截至…")."""
     after = text[m.end() : m.end() + 3].lstrip(" \t\n")
+    if after[:1] in ("-", "—") and _PAGE_NUMBER_NEXT.match(text, m.end()):
+        after = ""  # the page's number on the next line ("— 4 —"), no period's dash
     before = text[max(0, m.start() - 6) : m.start()]
     if after[:1] in ("至", "到", "起", "-", "—", "~") or "截至" in before or "截止" in before:
         return True
@@ -596,6 +604,7 @@ def _no_day_of_publication(text: str, m: re.Match[str]) -> bool:
 
 
 _LABEL_BEFORE = re.compile(_NOT_PUBLISHED.pattern + r"\s*[:：]?\s*$")
+_PAGE_NUMBER_NEXT = re.compile(r"[ \t]*\n[ \t]*[-—]+[ \t]*\d{1,3}[ \t]*[-—]+[ \t]*(?:\n|$)")
 
 
 def _elsewhere(text: str, at: int) -> bool:
