@@ -32,13 +32,15 @@ _TITLE_YEAR_FIRST = re.compile(
 )
 # "白沙镇人民政府政府信息公开工作年度报告(2023年)": the year in brackets after the title.
 _TITLE_YEAR_AFTER = re.compile(
-    rf"({_AGENCY_CHARS}{{2,40}}?)\s*(?:政府信息|政务)公开(?:工作)?(?:年度)?报告\s*\(\s*{_YEAR}\s*年?度?\s*\)"
+    rf"({_AGENCY_CHARS}{{2,40}}?)\s*(?:政府信息|政务)公开(?:工作)?(?:年度)?报告\s*[(\[]\s*{_YEAR}\s*年?度?\s*[)\]]"
 )
-_YEAR_AFTER_TAIL = re.compile(rf"报告\s*\(\s*{_YEAR}\s*年?度?\s*\)")
+_YEAR_AFTER_TAIL = re.compile(rf"报告\s*[(\[]\s*{_YEAR}\s*年?度?\s*[)\]]")
 # A year printed in Chinese numerals ("二〇二三年"), rewritten digit for digit (same length).
-# Every year since the regulation (2008) has a zero in it: the search needs one of 〇零○.
-_CHINESE_YEAR = re.compile(r"二[〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
-_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+# Every year since the regulation (2008) has a zero in it: the search needs one of 〇零○, or
+# a Latin O typed for it ("二O二四").
+_ZEROS = "〇零○Oo"
+_CHINESE_YEAR = re.compile(rf"二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
 # Speed-ups (the results are those of the patterns above, see _agency_first_titles and
 # find_title). A search for a pattern that starts with a literal runs at C speed; one that starts
 # with a repeated character class tries every position of the text, and that is what made the
@@ -50,10 +52,13 @@ _YEAR_REPORT = re.compile(_YEAR + _REPORT)
 _SIGNER_ENDS = (
     *("人民政府", "办事处", "管理委员会", "管委会", "委员会", "局", "镇", "乡"),
     *("街道", "苏木", "办公室", "中心", "院", "厅", "署"),
+    *("部", "会", "馆", "台", "社", "队", "所", "站"),  # 宣传部, 红十字会, 档案馆, 气象台…
 )
+_SEAL = r"(?:[ \t]*\((?:盖章|公章|印章|章)\))?"  # "某县自然资源局（盖章）"
+_SIGNER = rf"[ \t]*([\u3400-\u9fff()]{{2,40}}?(?:{'|'.join(_SIGNER_ENDS)})){_SEAL}[ \t]*\n?[ \t]*"
 _SIGNATURE = re.compile(
-    rf"(?m)^[ \t]*([\u3400-\u9fff()]{{2,40}}?(?:{'|'.join(_SIGNER_ENDS)}))[ \t]*\n?[ \t]*"
-    r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?[ \t]*$"
+    rf"(?m)^{_SIGNER}((?:19|20)\d{{2}})\s*[-年/.]\s*(\d{{1,2}})\s*[-月/.]\s*(\d{{1,2}})"
+    r"\s*日?[ \t]*$"
 )
 # What follows a newline where _SIGNATURE matches, after the start of the text (see _at_lines):
 # the signer's name up to the last character of its ending (the ending's other characters are
@@ -61,7 +66,7 @@ _SIGNATURE = re.compile(
 # character of a line, where the signature tries each ending.
 _SIGNATURE_HINT = re.compile(
     rf"\n[ \t]*[\u3400-\u9fff()]{{2,{40 + max(map(len, _SIGNER_ENDS)) - 1}}}?"
-    rf"[{''.join(dict.fromkeys(end[-1] for end in _SIGNER_ENDS))}][ \t]*\n?[ \t]*(?:19|20)"
+    rf"[{''.join(dict.fromkeys(end[-1] for end in _SIGNER_ENDS))}]{_SEAL}[ \t]*\n?[ \t]*(?:19|20)"
 )
 # What precedes 总体情况 on the line of the report's first heading, "一、总体情况".
 _FIRST_HEADING = re.compile(r"[^\S\n]*(?:一|1)\s*[、.．]\s*")
@@ -87,20 +92,21 @@ _BODY = r"(?:人民政府|政府|局|委员会|委|办公室|办事处|中心|�
 _WHOLE_NAME = re.compile(rf"{_PLACE}[\u3400-\u9fff()]{{0,24}}?{_BODY}")
 # Lines above a title that are no part of its name: a site's column ("信息公开年报"), a red
 # header ("某委员会文件").
-_NO_NAME_END = re.compile(r"(?:文件|年报|报告|公开|专栏|栏目|首页|信息)$")
+_NO_NAME_END = re.compile(r"(?:文件|年报|报告|公开|专栏|栏目|首页|信息|网|网站|平台|门户)$")
 _BARE_TITLE = re.compile(r"\s*" + _YEAR + _REPORT)
 _REPORT_TAIL_RE = re.compile(_REPORT_TAIL)
 _YEAR_FIRST_TAIL = re.compile(
     rf"年\s*度?\s*({_AGENCY_CHARS}{{2,40}}?)\s*(?:政府信息|政务)公开(?:工作)?的?(?:年度)?报告"
 )
+_TO = r"(?:至|到|-|—+|–|~)"  # (the dashes a period is printed with: "1月1日—12月31日")
 _PERIOD = re.compile(
-    rf"{_YEAR}\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-)\s*(?:\d+年)?\s*12\s*月\s*31\s*日"
+    rf"{_YEAR}\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*{_TO}\s*(?:\d+年)?\s*12\s*月\s*31\s*日"
 )
 # The statistics period stated in its own words: it says which year the tables count, even
 # where the title names the year of publication ("…2024年…年度报告" about 2023).
 _STATED_PERIOD = re.compile(
-    rf"统计(?:期限|时限|时间|期间)\s*(?:为|是)?\s*(?:自|从)?\s*{_YEAR}\s*年\s*1\s*月\s*1\s*日"
-    rf"\s*(?:起)?\s*(?:至|到|-)\s*(?:{_YEAR}\s*年)?\s*12\s*月\s*31\s*日"
+    rf"统计(?:期限|时限|时间|期间)\s*(?:为|是)?\s*(?:自|从)?\s*{_YEAR}\s*年\s*(?:1\s*月\s*1\s*日"
+    rf"\s*(?:起)?\s*{_TO}\s*(?:{_YEAR}\s*年)?\s*12\s*月\s*31\s*日|度?\s*全年)"
 )
 _ANY_YEAR = re.compile(rf"{_YEAR}\s*年度?(?:政府)?信息公开")
 _PUBLISHER = re.compile(
@@ -108,17 +114,18 @@ _PUBLISHER = re.compile(
     rf"([\u3400-\u9fff()]{{2,30}}?{_BODY})(?![\u3400-\u9fff])"
 )
 # ("与" only where a contact follows, "可与某镇人民政府党政办联系": "我局与某县财政局联合…" names a
-# partner.)
+# partner; "向" only where one applies or asks there: "向县政务服务管理局报送" names a recipient.)
 _CONTACT = re.compile(
-    rf"(?:与(?=[^。,，;；\n]{{0,40}}联系)|向|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
+    rf"(?:与(?=[^。,，;；\n]{{0,40}}联系)|向(?=[^。,，;；\n]{{0,40}}(?:申请|咨询|联系|索取|提出))"
+    rf"|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
 )
 _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
 # The label of the publication date. (Not after a comma or a bracket: "（申请时间：…，公开时间：
 # 2023年5月20日）" in a report's text is an application's; see _labelled. A lookbehind here
 # would make the search try every offset of the text.)
-_LABEL_OF = ("发布", "公开", "上网")
+_LABEL_OF = ("发布", "公开", "上网", "发稿", "发表", "刊发")
 _LABEL_DATE = ("日期", "时间", "日时间")
-_PUBLISHED_LABEL = rf"(?:{'|'.join(_LABEL_OF)})(?:{'|'.join(_LABEL_DATE)})\s*[\]】)]?\s*[:：]?\s*"
+_PUBLISHED_LABEL = rf"(?:{'|'.join(_LABEL_OF)})(?:{'|'.join(_LABEL_DATE)})\s*[\]】)]?\s*[:：|]?\s*"
 # A label ends in 日期 or 时间 (the words of _PAGE_TIME_TAIL too), which ``str.find`` finds far
 # faster than a search for these patterns finds their first character: so the patterns are tried
 # only where a label can start, this many characters before one of the two words.
@@ -131,6 +138,10 @@ _LABEL_BACK = {
 }
 _PUBLISHED = re.compile(_PUBLISHED_LABEL + _DATE)
 # "发布日期:20250114": a catalogue box printing the date as eight digits.
+_PUBLISHED_CHINESE = re.compile(
+    _PUBLISHED_LABEL + rf"(二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}})\s*年"
+    r"\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
 _PUBLISHED_COMPACT = re.compile(_PUBLISHED_LABEL + r"((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 # The page's byline under the title: "来源：某镇人民政府  2024-01-15 09:30  浏览次数：123".
 _BYLINE = re.compile(
@@ -139,7 +150,7 @@ _BYLINE = re.compile(
 _BYLINE_DATE = re.compile(rf"(?<!\d){_DATE}(?!\d)")
 # A signature's date in Chinese numerals on its own line ("二〇二四年一月二十日").
 _CHINESE_DATE = re.compile(
-    r"(?m)^[^\S\n]*(二[〇零○][〇零○一二三四五六七八九]{2})\s*年\s*([一二三四五六七八九十]{1,2})\s*月"
+    rf"(?m)^[^\S\n]*(二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月"
     r"\s*([一二三四五六七八九十]{1,3})\s*日[^\S\n]*$"
 )
 # Page chrome near the title: "来源:… 时间:2024-01-31", "时间:2026-01-26 09:42来源:…".
@@ -192,7 +203,7 @@ class Meta:
 
 # Words a sentence puts before the agency: "现将沭阳县发展和改革局2023年度…报告公布如下".
 _LEAD_IN = re.compile(
-    r"^(?:.*?(?:现向社会公布|特向社会公布|向社会公布|现将|现予公布|现公布|公布|(?<!机构)编制|发布|关于印发|印发"
+    r"^(?:.*?(?:现向社会公布|特向社会公布|向社会公布|现将|现予公布|现公布|公布|(?<!机构)编制|发布(?!中心)|关于印发|印发"
     r"|关于))"
 )
 _LEAD_WORDS = ("公布", "印发", "转发", "发布")
@@ -200,17 +211,19 @@ _LEAD_WORD = re.compile(f"^(?:{'|'.join(_LEAD_WORDS)})")
 # What no agency's name holds: verbs and particles of a sentence ("…并发布了2023年…报告",
 # "及时向社会公布了我局…"), and a site's column names ("政府信息公开年报").
 _NOT_AN_AGENCY = re.compile(
-    r"发布|公布|做好|(?<!机构)编制|印发|报送|了|我局|我镇|我乡|本局|本机关|年报$|公开$|报告$|专栏$"
-    r"|我市|我县|我区|我省|本市|本县|本区|本省|《"
+    r"发布(?!中心)|公布|做好|(?<!机构)编制|印发|报送|了|我局|我镇|我乡|本局|本机关|年报$|公开$|报告$"
+    r"|专栏$|我市|我县|我区|我省|本市|本县|本区|本省|《|网站$|门户$|网$|平台$"
 )
 _PATH_PREFIX = re.compile(r"^[A-Za-z0-9_.:-]*(?:[/\\][A-Za-z0-9_.:-]*)+?(?=[\u3400-\u9fff])")
 _SELF = re.compile(r"^(?:我|本)[\u3400-\u9fff]{1,3}$")  # 我镇, 本机关: no name
-_BREAKS = ",，。;；:：、》」"
+_BREAKS = ",，。;；:：、》」|»›>—-"  # (and a site's "|", "»" or "-" before a title on its line)
 _SENTENCE_BREAK = re.compile(f"[{_BREAKS}]")
 
 
+_TAG = re.compile(r"^[(\[][\u3400-\u9fff]{1,4}[)\]]")
 _TWO_IDEOGRAPHS = re.compile(r"[\u3400-\u9fff].*?[\u3400-\u9fff]", re.S)
-_PLACE_ONLY = re.compile(_PLACE)
+_PLACE_ONLY = re.compile(rf"{_PLACE}|[\u3400-\u9fff]{{1,12}}?(?:镇|乡|街道)")
+_OFFICE_ONLY = re.compile(r"(?:党政|综合)?办公室")  # a body's own office, no name of its own
 _BODY_ONLY = re.compile(rf"[\u3400-\u9fff()]{{1,24}}?{_BODY}")  # no place: "自然资源局"
 _BRANCH = re.compile(r"[\u3400-\u9fff]{2,12}(?:分局|分中心|分所|支队|大队|派出所|管理所|管理处)")
 _PARENT = re.compile(r"[\u3400-\u9fff]{2,24}(?:局|委员会|人民政府|厅|中心)")
@@ -246,10 +259,14 @@ def _clean_agency(raw: str) -> str | None:
         parts[-2:] = [parts[-2] + parts[-1]]  # "某市生态环境局 宁海分局": a body and its branch
     elif len(parts) >= 2 and _PLACE_ONLY.fullmatch(parts[-2]) and _BODY_ONLY.fullmatch(parts[-1]):
         parts[-2:] = [parts[-2] + parts[-1]]  # "某县 自然资源局": a place and its body
+    elif len(parts) >= 2 and _PARENT.fullmatch(parts[-2]) and _OFFICE_ONLY.fullmatch(parts[-1]):
+        parts[-2:] = [parts[-2] + parts[-1]]  # "某县人民政府 办公室": a body and its office
     agency = parts[-1] if parts else agency  # (no whitespace left, so no newline)
     if ":" in agency or "：" in agency or agency.startswith(("#", "关于")):
         agency = _CHROME_PREFIX.sub("", agency)
     agency = _after_last_break(agency)
+    if agency.startswith(("(", "[")):  # a site's tag before the title: "[转载]", "(图文)"
+        agency = _TAG.sub("", agency)
     agency = agency.removesuffix("关于")  # 某镇人民政府关于2023年…报告
     agency = _LEAD_IN.sub("", agency)  # 关于公布…, 关于印发…
     if agency.startswith(_LEAD_WORDS):
@@ -277,7 +294,7 @@ def find_title(text: str) -> tuple[str | None, int | None, int]:
     body = _body_start(head)
     if body > 0:  # the title is printed before the report's text: later ones are other reports'
         head = head[:body]
-    if ("〇" in head or "零" in head or "○" in head) and _CHINESE_YEAR.search(head):
+    if any(zero in head for zero in _ZEROS) and _CHINESE_YEAR.search(head):
         head = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), head)
     found = _find_title(head, last=body > 0)
     if found[0] is None or found[1] is None:
@@ -297,7 +314,7 @@ def _find_title(head: str, last: bool = False) -> tuple[str | None, int | None, 
     the report's text starts ("一、总体情况"), so the title is the last one before it: those
     above are the page's chrome (a list of related reports, 上一篇/下一篇 links)."""
     best: tuple[str | None, int | None, int] = (None, None, 0)
-    titled: tuple[str, int, int] | None = None  # the last title with its agency (``last``)
+    titles: list[tuple[str, int, int]] = []  # the titles with their agency (``last``)
     column: tuple[str | None, int | None, int] = best  # a site's column, "2024年政府信息公开年报"
     bare = _BARE_TITLE.match(head)  # "2024年政府信息公开工作年度报告": a title without agency
     if bare and bare.group(0).endswith("年报"):
@@ -324,14 +341,16 @@ def _find_title(head: str, last: bool = False) -> tuple[str | None, int | None, 
             year = best[1] if best[1] is not None else int(m.group(2))
             if not last:
                 return agency, year, m.end()
-            titled = (agency, year, m.end())
+            titles.append((agency, year, m.end()))
             continue
         if best[1] is None and m.group(0).endswith("年报"):
             column = column if column[1] is not None else (None, int(m.group(2)), m.end())
         elif best[1] is None:
             best = (None, int(m.group(2)), m.end())
-    if titled is not None:
-        return titled
+    if titles:
+        # The last that ends its line: a sentence naming the report goes on ("现将某镇2025年度
+        # …报告如下。"); without one, the first.
+        return next((t for t in reversed(titles) if _ends_line(head, t[2])), titles[0])
     if best[1] is None:
         best = column  # (the year a column of the site names: the year of publication, often)
     # A match of _TITLE_YEAR_FIRST starts with the year just before (spaces aside) the "年" where
@@ -346,6 +365,12 @@ def _find_title(head: str, last: bool = False) -> tuple[str | None, int | None, 
         if agency:
             return agency, int(m2.group(1)), m2.end()
     return best
+
+
+def _ends_line(text: str, at: int) -> bool:
+    """Whether nothing but spaces follows ``at`` on its line."""
+    end = text.find("\n", at)
+    return not text[at : end if end >= 0 else len(text)].strip()
 
 
 def _agency_first_titles(head: str) -> Iterator[re.Match[str]]:
@@ -477,6 +502,9 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     compact = next(_matches_from(_PUBLISHED_COMPACT, text, labels), None)  # .search(text)
     if compact and _labelled(text, compact) and not _elsewhere(text, compact.start()):
         return _iso(compact)
+    labelled = next(_matches_from(_PUBLISHED_CHINESE, text, labels), None)  # .search(text)
+    if labelled and _labelled(text, labelled) and not _elsewhere(text, labelled.start()):
+        return _chinese_iso(labelled)  # "发布日期：二〇二五年一月二十日"
     if hint:
         return hint
     head = text[:1500]
@@ -486,8 +514,10 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     tails = sorted(at for ats in words.values() for at in ats if at + 2 <= len(head))
     page_time = next(_matches_from(_PAGE_TIME_TAIL, head, tails), None)  # .search(head)
     timed = _PAGE_TIME.search(head, max(0, page_time.start() - 1)) if page_time else None
+    above_title = title_end and timed and timed.end() <= head.rfind("\n", 0, title_end) + 1
     if (
         timed
+        and not above_title  # (the site's top bar, today's date: "日期：2026年3月5日 星期四")
         and not _elsewhere(head, timed.start())
         and not _NOT_PUBLISHED.search(timed.group(0))
         and not _no_day_of_publication(head, timed)
@@ -514,7 +544,7 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     if signed:
         return _iso(signed)
     # (A Chinese year needs a zero, and ``in`` rules the search out faster than the search.)
-    zero = "日" in tail and ("〇" in tail or "零" in tail or "○" in tail)
+    zero = "日" in tail and any(zero in tail for zero in _ZEROS)
     chinese = list(_CHINESE_DATE.finditer(tail)) if zero else []
     return _chinese_iso(chinese[-1]) if chinese else None
 
@@ -671,6 +701,24 @@ def _at_lines(
             at = max(at, pos - 1)
 
 
+SIGNATURE_TAIL = 1200  # characters at the end a signature is looked for in (a footer may follow)
+# A signature dated in Chinese numerals ("某县自然资源局" / "二〇二五年一月二十日").
+_SIGNATURE_CHINESE = re.compile(
+    rf"(?m)^{_SIGNER}二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}}\s*年\s*[一二三四五六七八九十]{{1,2}}"
+    r"\s*月\s*[一二三四五六七八九十]{1,3}\s*日[ \t]*$"
+)
+
+
+def _signer(tail: str) -> str | None:
+    """The body that signs the report in its last lines ``tail`` (the last signature there:
+    a page's footer may follow it), or None."""
+    found = list(_at_lines(_SIGNATURE, _SIGNATURE_HINT, tail))
+    last = found[-1] if found else None
+    if last is None and "二" in tail and any(zero in tail for zero in _ZEROS):
+        last = next(reversed(list(_SIGNATURE_CHINESE.finditer(tail))), None)
+    return last.group(1) if last else None
+
+
 def _signature(text: str) -> re.Match[str] | None:
     """``_SIGNATURE.search(text)``, found faster."""
     return next(_at_lines(_SIGNATURE, _SIGNATURE_HINT, text), None)
@@ -742,9 +790,8 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
         stated = _STATED_PERIOD.search(text)
         if stated and (stated.group(2) is None or stated.group(2) == stated.group(1)):
             year = int(stated.group(1))
-    signature = _signature(text[-400:]) if agency is None else None
-    if signature:  # the agency signs at the end, above the date (落款)
-        agency = signature.group(1)
+    if agency is None:  # the agency signs at the end, above the date (落款)
+        agency = _signer(text[-SIGNATURE_TAIL:])
     if agency is None:  # the publisher a catalogue box or byline names ("发布机构：某局")
         body = _body_start(text[:6000])  # (a box or byline is printed above the text)
         m = _PUBLISHER.search(text, 0, body if body > 0 else 6000)
