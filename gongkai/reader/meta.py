@@ -142,6 +142,7 @@ _PUBLISHED_CHINESE = re.compile(
     _PUBLISHED_LABEL + rf"(二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}})\s*年"
     r"\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
+_PUBLISHED_AT = re.compile(r"发布于\s*[:：]?\s*" + _DATE)
 _PUBLISHED_COMPACT = re.compile(_PUBLISHED_LABEL + r"((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 # The page's byline under the title: "来源：某镇人民政府  2024-01-15 09:30  浏览次数：123".
 _BYLINE = re.compile(
@@ -502,6 +503,9 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     compact = next(_matches_from(_PUBLISHED_COMPACT, text, labels), None)  # .search(text)
     if compact and _labelled(text, compact) and not _elsewhere(text, compact.start()):
         return _iso(compact)
+    at = _PUBLISHED_AT.search(text) if "发布于" in text else None  # "发布于：2025-01-20"
+    if at and not _elsewhere(text, at.start()):
+        return _iso(at)
     labelled = next(_matches_from(_PUBLISHED_CHINESE, text, labels), None)  # .search(text)
     if labelled and _labelled(text, labelled) and not _elsewhere(text, labelled.start()):
         return _chinese_iso(labelled)  # "发布日期：二〇二五年一月二十日"
@@ -667,6 +671,7 @@ _LIST_HEADING = re.compile(r"\s*(?:【\s*)?(?:相关|政策)[\u3400-\u9fff]{2,4}
 
 _OTHER_PAGE = re.compile(
     r"上一篇|下一篇|上一条|下一条|相关(?:阅读|链接|文章|新闻|信息)|推荐|热点|最新|猜你喜欢|热门"
+    r"|附件(?:下载)?\s*[:：]"  # (an attachment list after the signature: its files' dates)
 )
 # Links before a date on its line, which a report's own sentences also say ("做好政策解读"):
 # looked for on the date's line only, never to cut the text.
