@@ -466,3 +466,60 @@ def test_a_place_and_its_body_printed_apart(space: str) -> None:
 def test_the_agency_of_a_title_without_one(box: str, agency: str | None) -> None:
     text = box + "2024年政府信息公开工作年度报告\n一、总体情况\n我局与某县财政局联合开展检查。\n"
     assert find_meta(text).agency == agency
+
+
+_TITLE = "某县自然资源局2024年政府信息公开工作年度报告\n"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "[转载]",  # a site's tag
+        "某县人民政府门户网站-",  # a site's name on the title's line
+        "首页»信息公开»",  # breadcrumbs
+        "某县人民政府 ",  # the site's name, set apart by a space
+    ],
+)
+def test_what_precedes_the_title_on_its_line(head: str) -> None:
+    assert find_meta(head + _TITLE + _BODY_TEXT).agency == "某县自然资源局"
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "某县档案馆\n2025年1月20日",
+        "某县档案馆(盖章)\n2025年1月20日",  # (as normalised: brackets half-width)
+        "某县档案馆\n二〇二五年一月二十日",
+        "某县档案馆\n2025年1月20日\n" + "版权所有 某县人民政府 网站标识码 1234567890\n" * 20,
+    ],
+)
+def test_the_signer_of_a_report_whose_title_names_no_body(signature: str) -> None:
+    text = "2024年政府信息公开工作年度报告\n" + _BODY_TEXT + "我馆向县政务服务管理局报送数据。\n"
+    assert find_meta(text + signature).agency == "某县档案馆"
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("发稿时间：2025-01-20", "2025-01-20"),
+        ("发布时间 | 2025-01-20 | 来源 | 某县自然资源局", "2025-01-20"),
+        ("发布日期：二〇二五年一月二十日", "2025-01-20"),
+        ("发布于：2025-01-20", "2025-01-20"),
+    ],
+)
+def test_publication_labels(line: str, published: str) -> None:
+    assert find_meta(_TITLE + line + "\n" + _BODY_TEXT).published == published
+
+
+def test_a_top_bars_date_above_the_title_is_not_the_publication() -> None:
+    text = "日期：2026年3月5日 星期四\n" + _TITLE + _BODY_TEXT
+    assert find_meta(text).published is None
+
+
+@pytest.mark.parametrize(
+    "period",
+    ["统计期限为2024年1月1日—12月31日。", "统计时间为2024年全年。"],
+)
+def test_a_stated_period_names_the_year_over_the_titles(period: str) -> None:
+    text = "某县自然资源局2025年政府信息公开工作年度报告\n" + _BODY_TEXT + period + "\n"
+    assert find_meta(text).year == 2024
