@@ -523,3 +523,8 @@ def test_a_top_bars_date_above_the_title_is_not_the_publication() -> None:
 def test_a_stated_period_names_the_year_over_the_titles(period: str) -> None:
     text = "某县自然资源局2025年政府信息公开工作年度报告\n" + _BODY_TEXT + period + "\n"
     assert find_meta(text).year == 2024
+
+
+def test_a_link_to_the_traditional_version_is_no_traditional_script() -> None:
+    assert normalize("简体 | 繁體\n乾县市场监督管理局") == "简体 | 繁體\n乾县市场监督管理局"
+    assert normalize("繁體\n某縣市場監督管理局") == "繁体\n某县市场监督管理局"

@@ -181,9 +181,18 @@ _UNSETTLED = re.compile(f"[^{_class(sorted(_SETTLED))}]")
 _EXTRA_CHAR = re.compile(f"[{_class(sorted(map(ord, _EXTRA)))}]")
 
 
+# The link to a site's traditional-script version, on simplified pages ("简体 | 繁體"): no
+# sign that the page itself is in traditional script.
+_SCRIPT_LINK = "繁體"
+
+
 def is_traditional(text: str) -> bool:
     """Whether ``text`` is printed in traditional script (in part at least)."""
-    return _TRADITIONAL.search(text) is not None
+    if _TRADITIONAL.search(text) is None:
+        return False
+    if _SCRIPT_LINK not in text:
+        return True
+    return _TRADITIONAL.search(text.replace(_SCRIPT_LINK, "")) is not None
 
 
 def normalize(text: str, traditional: bool | None = None) -> str:
