@@ -244,7 +244,12 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         if not hits:
             label = "".join(t.text for t in run)
             loose = []
-            behind = _out_of_order(fmt, table, rows, nxt, run) if hits is not None else None
+            behind = None
+            if hits is not None:  # (the run, or its last lines: a header may come before)
+                tails = (run[k:] for k in itertools.chain([0], _line_starts(run, 1)))
+                behind = next(
+                    (b for t in tails if (b := _out_of_order(fmt, table, rows, nxt, t))), None
+                )
             if behind is not None:
                 # A row printed out of the layout's order, under its own full label, that was
                 # not read before (行政强制 printed above 行政处罚): the values after it are
@@ -419,13 +424,20 @@ def _line_starts(run: list[Token], start: int) -> Iterator[int]:
 def _out_of_order(
     fmt: FormatName, table: Table, rows: dict[int, RowHit], nxt: int, run: list[Token]
 ) -> RowHit | None:
-    """The row before ``nxt``, not read yet, that the label run ``run`` names in full (a
-    distinctive label: a short word such as 其他 or 总计 is a header's as often), or None."""
+    """The row before ``nxt`` that the label run ``run`` names in full (a distinctive label:
+    a short word such as 其他 or 总计 is a header's as often), or None: a row printed out of
+    the layout's order, or printed again further on (then it holds what it printed first, for
+    the table to compare: two different copies of a row leave it null)."""
     label = "".join([t.text for t in run])
     if len(compact(label)) < SHORT_WORD:
         return None
-    found = [i for i in _rows_named(fmt, table.key, label) if i < nxt and i not in rows]
-    return RowHit(found[0], run[0]) if len(found) == 1 else None
+    found = [i for i in _rows_named(fmt, table.key, label) if i < nxt]
+    if len(found) != 1:
+        return None
+    index = found[0]
+    if index not in rows:
+        return RowHit(index, run[0])
+    return RowHit(index, run[0], repeated=True, before=rows[index].values)
 
 
 @lru_cache(maxsize=4096)

@@ -171,6 +171,9 @@ _PLACEHOLDER = re.compile(r"^数据\d+$")
 # A number cut after its decimal point ("96171." / "6": a narrow PDF cell wraps it): a printed
 # value that is no number, not text. (A row's ordinal, "1.", is one or two digits at most.)
 _CUT_DECIMAL = re.compile(r"^\d{3,}\.$")
+# "一3": 一 typed (or scanned) for a minus sign before a 本年增/减 value. Which sign is not
+# known for sure: a printed value that is no number, not "一" (text) and 3.
+_ONE_FOR_MINUS = re.compile(r"^一\d+(?:\.\d+)?$")
 # A number followed by one of these is prose ("收到5件", "2019年"), not a printed cell.
 # (Also a multiplier, 万/千/亿, and a bound: "1200以上", "50左右", "12余", "30多".)
 _PROSE_UNITS = set(
@@ -203,6 +206,9 @@ def _cut(piece: str, numbers: re.Pattern[str] = _NUMBER) -> Iterator[tuple[str, 
     """Cut the numbers printed against labels out of a piece of text without spaces.
     (``numbers``: every number, or only those the checks below may take, the default.)"""
     if VALUE.match(piece) or DASH.match(piece) or _CUT_DECIMAL.match(piece):
+        yield piece, "value"
+        return
+    if piece.startswith("一") and _ONE_FOR_MINUS.match(piece):
         yield piece, "value"
         return
     if _PLACEHOLDER.match(piece):
