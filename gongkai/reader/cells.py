@@ -76,6 +76,18 @@ def no_number(text: str) -> bool:
     return text[:1] == "0" and text[1:2].isdigit()
 
 
+def _leading_zero(values: Sequence[Token]) -> bool:
+    """Whether a value's digits start with a 0 no number is printed with (see ``no_number``).
+    (A loop, which calls ``no_number`` inline: a generator costs more than the few values of
+    a row.)"""
+    for t in values:
+        if no_number(t.text):
+            break
+    else:
+        return False
+    return True
+
+
 def trailing(tokens: Sequence[Token], kind: TokenKind) -> int:
     """How many tokens of ``kind`` end ``tokens``."""
     count = 0
@@ -118,7 +130,7 @@ def row_cells(
         # the two halves of a table cut at a page break).
         tokens = [t for t in tokens if t.cell]
     values = [t for t in tokens if t.kind == "value"]
-    if len(values) >= n and any(no_number(t.text) for t in values):
+    if len(values) >= n and _leading_zero(values):
         raw = " ".join(t.text for t in values)
         return RowCells(
             blank_row(n),
@@ -126,6 +138,8 @@ def row_cells(
             "（如“1 056”），无法确定各数值，记为空",
         )
     if len(values) == n == len(tokens):  # the common row: one value a cell
+        return RowCells([_direct(t) for t in values])
+    if len(values) == n and _set_apart(tokens, values):
         return RowCells([_direct(t) for t in values])
     placed = _placed_by_bars(tokens, n, row_end)
     if placed is not None:
@@ -240,6 +254,18 @@ def row_cells(
         note = f"数字串“{raw}”无法按表内勾稽关系拆分为 {n} 个单元格，记为空"
         return RowCells(blank_row(n), note=note, run=values)
     return RowCells(blank_row(n), candidates=found, run=values)
+
+
+def _set_apart(tokens: Sequence[Token], values: Sequence[Token]) -> bool:
+    """Whether a row's values are its cells, in order, with nothing but lone "|" lines among
+    them, and not all printed before a "|" ("0 |"): a page printing a cell a line, a "|"
+    between cells. (What the checks below find for such a row, in one pass: no bar places a
+    blank cell, as the values are not all piped, nor stands for one among them; a row cut off
+    by the page's end has read all its cells; no gap, no table cell.)"""
+    for t in tokens:
+        if t.cell or t.kind == "gap":
+            return False
+    return not all(t.piped for t in values)
 
 
 def _bar_between_values(tokens: Sequence[Token]) -> bool:

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from gongkai.layout import FormatName, Table, layout
 from gongkai.reader.lexicon import Lexicon, compact, lexicon
-from gongkai.reader.tokens import Token
+from gongkai.reader.tokens import Token, TokenKind
 
 WINDOW = 4  # how many rows ahead a label may skip to
 SHORT_WORD = 4  # labels shorter than this never skip a row
@@ -58,16 +58,22 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[str, list[Token]]]:
     and consecutive value tokens, in order."""
     # Each token as a letter ("t" text, "T" text opening a table row, "v" anything else), and
     # the runs as matches over those letters: the loop over tokens runs in C.
-    pairs = zip(map(_KIND, tokens), map(_ROW_START, tokens), strict=True)
-    codes = "".join(map(_RUN_CODE.get, pairs, _VS))
+    if any(map(_ROW_START, tokens)):
+        pairs = zip(map(_KIND, tokens), map(_ROW_START, tokens), strict=True)
+        codes = "".join(map(_RUN_CODE.get, pairs, _VS))
+    else:  # (no token opens a table row, the common case: no "T", the kind alone decides)
+        codes = "".join(map(_KIND_CODE.__getitem__, map(_KIND, tokens)))
+    listed = tokens if isinstance(tokens, list) else list(tokens)  # (its slices are lists)
     return [
-        ("values" if codes[m.start()] == "v" else "text", list(tokens[m.start() : m.end()]))
-        for m in _RUN.finditer(codes)
+        ("values" if codes[start] == "v" else "text", listed[start:end])
+        for start, end in map(_SPAN, _RUN.finditer(codes))
     ]
 
 
 _RUN_CODE = {("text", False): "t", ("text", True): "T"}
+_KIND_CODE: dict[TokenKind, str] = {"text": "t", "value": "v", "blank": "v", "bar": "v", "gap": "v"}
 _RUN = re.compile(r"[tT]t*|v+")
+_SPAN = re.Match.span
 _TEXT = operator.itemgetter(Token._fields.index("text"))
 _KIND = operator.itemgetter(Token._fields.index("kind"))
 _ROW_START = operator.itemgetter(Token._fields.index("row_start"))
@@ -111,21 +117,23 @@ def _hits(
 ) -> tuple[list[tuple[int, Token]] | None, int]:
     """Rows of ``table`` named in a label run (None when the run is prose or a header), and
     how many Chinese characters of the run no table word explains."""
-    pieces = tuple(map(compact, map(_TEXT, run)))
-    if sum(map(len, pieces)) <= CACHED_RUN:
-        named, leftover = _cached_rows(fmt, table, pieces, nxt, last)
+    # (Remembered by the printed texts, before ``compact``: a pure function of them too, and
+    # the run's texts need not be made compact again each time the run is printed.)
+    texts = tuple(map(_TEXT, run))
+    if sum(map(len, texts)) <= CACHED_RUN:
+        named, leftover = _cached_rows(fmt, table, texts, nxt, last)
     else:
-        named, leftover = _named_rows(fmt, table, pieces, nxt, last)
+        named, leftover = _named_rows(fmt, table, texts, nxt, last)
     if named is None:
         return None, leftover
     return [(row, run[token]) for row, token in named], leftover
 
 
 def _named_rows(
-    fmt: FormatName, table: str, pieces: tuple[str, ...], nxt: int, last: int
+    fmt: FormatName, table: str, texts: tuple[str, ...], nxt: int, last: int
 ) -> tuple[tuple[tuple[int, int], ...] | None, int]:
-    """``_hits`` on the run's compact texts: rows as (row index, index of the token)."""
-    words, leftover = _words(fmt, pieces)
+    """``_hits`` on the run's texts: rows as (row index, index of the token)."""
+    words, leftover = _words(fmt, tuple(map(compact, texts)))
     if leftover > PROSE_LEFTOVER:
         return None, leftover
     rows_of = lexicon(fmt).rows
@@ -217,7 +225,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             else:
                 current.values.extend(run)
             continue
-        if len(run) > 1:
+        if len(run) > 1 and _bracketed(run):  # (a group's ordinal opens with a bracket)
             # A group's label printed again beside each of its rows, or the first piece of it
             # ("（六）其他" of "（六）其他处理", which would read as the row "3.其他"), in a run
             # with a row's label: no part of that label.
@@ -233,7 +241,11 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                     hits, leftover = tail_hits, 0
                     break
         local = False
-        if hits and all(i in rows and _filled(table, rows[i]) for i, _ in hits):
+        if (
+            hits
+            and hits[0][0] in rows  # (before the generator is made: mostly a row not read yet)
+            and all(i in rows and _filled(table, rows[i]) for i, _ in hits)
+        ):
             label = "".join(t.text for t in run)
             # A local row whose label holds an official one after other words ("其中：简易程序
             # 行政处罚", "党内规范性文件", "其他规范性文件"), or a note under the table naming
@@ -347,7 +359,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             if table.key == "active":
                 extras.append(current)
             continue
-        opening = _next_opening(fmt, table, run, hits[-1][1], nxt, last)
+        opening = [] if alone else _next_opening(fmt, table, run, hits[-1][1], nxt, last)
         if opening:
             # The run ends in the first piece of the next row's label ("…法案卷 8.属于 行政查",
             # a PDF text layer's narrow column): the values that follow are printed beside
@@ -472,8 +484,13 @@ def _without_group_pieces(fmt: FormatName, key: str, tokens: Sequence[Token]) ->
     order, within a few tokens. (The others stay: they set rows apart, and a label wrapped
     with its group's is read with them.)"""
     groups = _group_labels(fmt, key)
+    if not groups:
+        return tokens
     drop: set[int] = set()
-    for i, token in enumerate(tokens):
+    # (A text holding no "(" does not open with one: the test over all tokens runs in C.)
+    bracketed = [i for i, text in enumerate(map(_TEXT, tokens)) if "(" in text]
+    for i in bracketed:
+        token = tokens[i]
         if token.kind != "text" or not token.text.lstrip().startswith("(") or i in drop:
             continue
         first = compact(token.text)
@@ -508,6 +525,13 @@ def _group_labels(fmt: FormatName, key: str) -> tuple[str, ...]:
     rows = layout(fmt).table(key).rows
     labels = {compact(r.group) for r in rows if r.group and r.group.startswith(("(", "（"))}
     return tuple(sorted(labels))
+
+
+def _bracketed(run: list[Token]) -> bool:
+    """Whether a text of ``run`` holds a bracket: none can be a group label's first piece
+    without one (see ``_group_piece``)."""
+    joined = "".join(map(_TEXT, run))
+    return "(" in joined or "（" in joined
 
 
 @lru_cache(maxsize=4096)
@@ -565,15 +589,22 @@ def _drop_ordinal(table: Table, current: RowHit, hit: tuple[int, Token]) -> None
     values = current.values
     if not values or values[-1].kind != "value":
         return
-    ordinal = _ORDINAL.match(table.rows[index].label)
-    if ordinal is None or label.text.startswith(ordinal.group(1)):
+    ordinal = _label_ordinal(table.rows[index].label)
+    if ordinal is None or label.text.startswith(ordinal):
         return
     last = values[-1]
-    if last.text != ordinal.group(1) or (last.cell and not last.row_start):
+    if last.text != ordinal or (last.cell and not last.row_start):
         return
     if len(values) > 1 and values[-2].source_line == last.source_line:
         return  # printed on a line with other values: a cell of the row
     values.pop()
+
+
+@lru_cache(maxsize=1024)
+def _label_ordinal(label: str) -> str | None:
+    """The ordinal a layout's row label opens with ("5" of "5.属于三类内部事务信息")."""
+    ordinal = _ORDINAL.match(label)
+    return None if ordinal is None else ordinal.group(1)
 
 
 def _filled(table: Table, hit: RowHit) -> bool:
@@ -587,7 +618,7 @@ def _cells(table: Table, hit: RowHit) -> int:
 
 def _values(hit: RowHit) -> int:
     """How many values a row has taken."""
-    return sum(t.kind == "value" for t in hit.values)
+    return list(map(_KIND, hit.values)).count("value")
 
 
 def _wrapped(

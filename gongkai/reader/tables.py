@@ -101,7 +101,7 @@ def read_table(
         if added and _plain(hit.values, len(row.columns) + added):
             cut = [i for i, t in enumerate(hit.values) if t.kind == "value"][len(row.columns)]
             hit.values = hit.values[:cut]  # (the extra columns' values, after the row's own)
-        if _printed_twice_apart(hit, len(row.columns)):
+        if hit.before and _printed_twice_apart(hit, len(row.columns)):
             note = "该行标签重复出现，两处印有不同的数值，无法确定哪一处是本行的，记为空"
             rows[row.key] = RowCells(blank_row(len(row.columns)), note=note)
             continue
@@ -198,7 +198,8 @@ def _column_order(
     if not hits or not tokens:
         return None
     first = min(hit.label.pos for hit in hits.values())
-    header = [t for t in itertools.takewhile(lambda t: t.pos < first, tokens) if t.kind == "text"]
+    before = tokens[: bisect.bisect_left(tokens, first, key=_POS)]  # (tokens are in text order)
+    header = [t for t in before if t.kind == "text"]
     text = "".join([compact(t.text) for t in _by_grid_column(header)])
     # (A header is a few lines; a flattened page's is long and not worth remembering.)
     order = (_header_order if len(text) <= 400 else _header_order.__wrapped__)(fmt, table.key, text)
@@ -228,7 +229,8 @@ def _extra_columns(table: Table, tokens: Sequence[Token], hits: dict[int, RowHit
     if not hits:
         return 0
     first = min(hit.label.pos for hit in hits.values())
-    header = compact("".join([t.text for t in tokens if t.pos < first and t.kind == "text"]))
+    before = tokens[: bisect.bisect_left(tokens, first, key=_POS)]  # (tokens are in text order)
+    header = compact("".join([t.text for t in before if t.kind == "text"]))
     last = compact(table.rows[0].columns[-1].label)
     at = header.rfind(last)
     return len(_EXTRA_COLUMN.findall(header, at + len(last))) if at >= 0 else 0
@@ -317,6 +319,7 @@ def _line_texts(tokens: Sequence[Token]) -> list[str]:
 
 
 _POS = operator.attrgetter("pos")
+_KIND = operator.attrgetter("kind")
 _SOURCE_LINE = operator.attrgetter("source_line")
 
 
@@ -425,11 +428,11 @@ def _path(table: Table, row: str, column: str | None = None) -> str:
 def _runs_cells_together(hits: Iterable[RowHit]) -> bool:
     """Whether a table prints a digit run that is no number ("000023", "00"): its page runs
     cells together, so a row's runs printed apart may still hold several cells."""
-    return any(
-        t.kind == "value" and no_number(t.text) and t.text.isdigit()
-        for hit in hits
-        for t in hit.values
-    )
+    for hit in hits:  # (loops, not generators: a table has a few hundred tokens)
+        for t in hit.values:
+            if t.kind == "value" and no_number(t.text) and t.text.isdigit():
+                return True
+    return False
 
 
 def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
@@ -440,7 +443,7 @@ def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
     most = 1
     for index, hit in hits.items():
         values = hit.values
-        if sum(t.kind == "value" for t in values) != len(table.rows[index].columns):
+        if list(map(_KIND, values)).count("value") != len(table.rows[index].columns):
             continue
         most = max(most, trailing(values, "bar"))
     return most
@@ -450,7 +453,12 @@ def _values_in_doubt(hit: RowHit) -> bool:
     """Whether a row's blank cells may be values the reader lost, not blanks of the page."""
     if hit.merged or hit.repeated:
         return True
-    return any(t.kind == "text" and any(c.isdigit() for c in t.text) for t in hit.values)
+    for t in hit.values:  # (a loop: a generator costs more than the few tokens of a row)
+        if t.kind == "text" and any(c.isdigit() for c in t.text):
+            break
+    else:
+        return False
+    return True
 
 
 def _printed_twice_apart(hit: RowHit, n: int) -> bool:
@@ -669,7 +677,10 @@ def _force_zeros(table: Table, out: TableRead, printed: set[str]) -> None:
     the source prints are filled: a row cut off by a truncated page stays null.
     """
     data = out.data
-    if not any(None in data[r].values() for r in printed):
+    for r in printed:  # (a loop: see _values_in_doubt)
+        if None in data[r].values():
+            break
+    else:
         return
     blank = {(r, c) for r in printed for c, v in data[r].items() if v is None}
     # Only identities with a printed blank cell can fill one; filling never adds blanks.
