@@ -295,7 +295,7 @@ _SPACED_CELL = re.compile(r"(?:(?<=[|\t])|^)[ ]*\d{1,3}(?: \d{3})+(?=[ ]*(?:[|\t
 def _plan_line(text: str) -> _Plan | None:
     """How a line of text becomes tokens: None for a page number or a line of site chrome,
     ``_BAR`` for a lone "|", else its pieces, whether it ends in "|" and whether its cells are
-    set off by pipes or tabs. Short lines are cached (``_short_line``): table lines ("0 |",
+    set off by pipes or tabs. Short lines are cached (``_LINE_PLANS``): table lines ("0 |",
     "|", row labels) repeat in every report; long ones (a flattened page) are not, so that a
     batch of them cannot fill the memory."""
     if PAGE_NUMBER.match(text) or (len(text) <= CHROME_LINE and CHROME.search(text)):
@@ -353,7 +353,22 @@ def _gaps(text: str) -> list[int]:
     return out
 
 
-_short_line = lru_cache(maxsize=65536)(_plan_line)
+# The plans of short lines (see ``_plan_line``), kept in a plain dict rather than by
+# ``lru_cache``: a report has a hundred lines, and a lookup in the dict costs half a cached
+# call. (Emptied when full, so that a batch of reports cannot fill the memory.)
+_LINE_PLANS: dict[str, _Plan | None] = {}
+_CACHED_LINES = 65536
+# What the dict gives for a line not seen: an object of its own, no plan is it (``is``).
+_UNSEEN: _Plan = ((), True, True)
+
+
+def _remembered_plan(text: str) -> _Plan | None:
+    """``_plan_line`` of a short line not seen yet, remembered."""
+    plan = _plan_line(text)
+    if len(_LINE_PLANS) >= _CACHED_LINES:
+        _LINE_PLANS.clear()
+    _LINE_PLANS[text] = plan
+    return plan
 
 
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
@@ -422,24 +437,38 @@ def tokenize(
             first += 1
     append = out.append
     skipped: list[int] = []
-    for index in range(first, stop):
-        src, text_ = lines[index], texts[index]
+    plans = _LINE_PLANS
+    # (The lines of the range with their texts and starts, zipped: no indexing per line.)
+    for index, src, text_, base in zip(
+        range(first, stop), lines[first:stop], texts[first:stop], starts[first:stop], strict=True
+    ):
         if src.cell:
-            _cell_tokens(out, src, text_.strip(" |"), starts[index], index)
+            _cell_tokens(out, src, text_.strip(" |"), base, index)
             continue
         if not text_:
             continue  # (an empty line has no pieces: its plan would say as much)
-        plan = _short_line(text_) if len(text_) <= CACHED_LINE else _plan_line(text_)
+        if len(text_) <= CACHED_LINE:
+            plan = plans.get(text_, _UNSEEN)
+            if plan is _UNSEEN:
+                plan = _remembered_plan(text_)
+        else:
+            plan = _plan_line(text_)
         if plan is None or (
             text_[:1] in " \t" and _BARE_PAGE_NUMBER.match(text_) and _page_ends(texts, index)
         ):
             skipped.append(index)
             continue
-        where, line, base = src.where, src.line, starts[index]
+        where, line = src.where, src.line
         if plan is _BAR:
             append(_new(Token, ("|", "bar", where, line, False, False, base, index, False, False)))
             continue
         pieces, piped, tabs = plan  # (tabs: delimited by pipes or tabs)
+        if len(pieces) == 1:  # (most lines: a label, a value; one token needs no list)
+            piece, kind, at = pieces[0]
+            append(
+                _new(Token, (piece, kind, where, line, False, False, base + at, index, piped, tabs))
+            )
+            continue
         out.extend(
             [
                 _new(Token, (piece, kind, where, line, False, False, base + at, index, piped, tabs))
