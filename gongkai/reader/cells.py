@@ -141,15 +141,16 @@ def row_cells(
         return RowCells([_direct(t) for t in values])
     if len(values) == n and _set_apart(tokens, values):
         return RowCells([_direct(t) for t in values])
-    placed = _placed_by_bars(tokens, n, row_end)
-    if placed is not None:
-        return RowCells([_direct(t) for t in placed])
-    if _bar_between_values(tokens):
-        # A lone "|" (a blank cell) among more printed cells than columns: which of them is
-        # not the row's is not known.
-        raw = " ".join(t.text for t in tokens if t.kind == "value")
-        note = f"该行印有的单元格（“{raw}”及空白单元格）多于 {n} 列，无法对应，记为空"
-        return RowCells(blank_row(n), note=note)
+    if "bar" in [t.kind for t in tokens]:  # (without a lone "|", both checks find nothing)
+        placed = _placed_by_bars(tokens, n, row_end)
+        if placed is not None:
+            return RowCells([_direct(t) for t in placed])
+        if _bar_between_values(tokens):
+            # A lone "|" (a blank cell) among more printed cells than columns: which of them
+            # is not the row's is not known.
+            raw = " ".join(t.text for t in tokens if t.kind == "value")
+            note = f"该行印有的单元格（“{raw}”及空白单元格）多于 {n} 列，无法对应，记为空"
+            return RowCells(blank_row(n), note=note)
     if cut_off and not any(t.cell for t in tokens):
         values = [t for t in tokens if t.kind == "value"]
         if len(values) == n + 1 and re.fullmatch(r"\d", values[-1].text):

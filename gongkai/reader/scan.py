@@ -126,6 +126,9 @@ def _hits(
         named, leftover = _named_rows(fmt, table, texts, nxt, last)
     if named is None:
         return None, leftover
+    if len(named) == 1:  # (most runs name one row: no comprehension for it)
+        row, token = named[0]
+        return [(row, run[token])], leftover
     return [(row, run[token]) for row, token in named], leftover
 
 

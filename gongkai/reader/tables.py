@@ -500,20 +500,23 @@ def _out_of_place(
     if not sums:
         return None
     first, last = values[0].source_line, values[-1].source_line
-    if first == last or _sums_hold([parse_value(t)[0] for t in values], sums):
+    if first == last:
         return None
-    if any(first < line < last for line in breaks):
+    straddles = bool(breaks) and any(first < line < last for line in breaks)
+    lines = [t.source_line for t in values]
+    shared = len(set(lines)) < len(lines)  # (a line printing two values; else one a line)
+    # (Neither: no note whether the sums hold or not, so they are not added up.)
+    if not (straddles or shared) or _sums_hold([parse_value(t)[0] for t in values], sums):
+        return None
+    if straddles:
         return (
             "该行数值跨页印刷，且各列之和与总计不符，"
             "无法确定各数值所在的列（页面文字顺序可能已打乱），记为空"
         )
-    lines = [t.source_line for t in values]
-    if max(lines.count(line) for line in set(lines)) >= 2:  # (one a line: one cell per line)
-        return (
-            "该行数值分在几行印刷（单元格内的数字可能折行），且各列之和与总计不符，"
-            "无法确定各数值，记为空"
-        )
-    return None
+    return (
+        "该行数值分在几行印刷（单元格内的数字可能折行），且各列之和与总计不符，"
+        "无法确定各数值，记为空"
+    )
 
 
 _GROUPED_NOTE = (
