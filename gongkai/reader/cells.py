@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from gongkai.reader.digits import Split, Sum, TooAmbiguous, fewest_cells, splits
@@ -40,9 +39,25 @@ def parse_value(token: Token) -> tuple[Value, str, str | None]:
     return parse_text(token.text)
 
 
-@lru_cache(maxsize=8192)
 def parse_text(text: str) -> tuple[Value, str, str | None]:
     """A printed value as (value, how, note); cached, as cell values repeat ("0", "1")."""
+    parsed = PARSED.get(text)
+    if parsed is None:
+        parsed = _parse_text(text)
+        if len(PARSED) >= CACHED_VALUES:
+            PARSED.clear()  # (so that a batch of reports cannot fill the memory)
+        PARSED[text] = parsed
+    return parsed
+
+
+# Values parsed so far, kept in a plain dict rather than by ``lru_cache``: a report has a hundred
+# values, and where one is written ``PARSED.get(text) or parse_text(text)`` looks it up for a
+# third of a cached call. (A parse is a tuple of three: never false.)
+PARSED: dict[str, tuple[Value, str, str | None]] = {}
+CACHED_VALUES = 8192
+
+
+def _parse_text(text: str) -> tuple[Value, str, str | None]:
     if DASH.match(text):
         return 0, "dash", f"印有“{text}”，表示没有，按 0 记录"
     m = VALUE.match(text)
@@ -338,7 +353,7 @@ def _direct(token: Token) -> Cell:
     if token.kind == "blank":
         return BLANK
     text = token.text
-    value, how, note = parse_text(text)
+    value, how, note = PARSED.get(text) or parse_text(text)
     return _new(Cell, (value, _new(Provenance, (token.where, text, how, token.line)), note))
 
 

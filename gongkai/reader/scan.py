@@ -58,16 +58,27 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[str, list[Token]]]:
     and consecutive value tokens, in order."""
     # Each token as a letter ("t" text, "T" text opening a table row, "v" anything else), and
     # the runs as matches over those letters: the loop over tokens runs in C.
+    listed = tokens if isinstance(tokens, list) else list(tokens)  # (its slices are lists)
     if any(map(_ROW_START, tokens)):
         pairs = zip(map(_KIND, tokens), map(_ROW_START, tokens), strict=True)
         codes = "".join(map(_RUN_CODE.get, pairs, _VS))
-    else:  # (no token opens a table row, the common case: no "T", the kind alone decides)
-        codes = "".join(map(_KIND_CODE.__getitem__, map(_KIND, tokens)))
-    listed = tokens if isinstance(tokens, list) else list(tokens)  # (its slices are lists)
-    return [
-        ("values" if codes[start] == "v" else "text", listed[start:end])
-        for start, end in map(_SPAN, _RUN.finditer(codes))
-    ]
+        return [
+            ("values" if codes[start] == "v" else "text", listed[start:end])
+            for start, end in map(_SPAN, _RUN.finditer(codes))
+        ]
+    # No token opens a table row, the common case: no "T", the kind alone decides, and each
+    # run ends where the first letter of the other kind is found.
+    codes = "".join(map(_KIND_CODE.__getitem__, map(_KIND, tokens)))
+    runs: list[tuple[str, list[Token]]] = []
+    start, size = 0, len(codes)
+    while start < size:
+        text = codes[start] == "t"
+        end = codes.find("v" if text else "t", start)
+        if end < 0:
+            end = size
+        runs.append(("text" if text else "values", listed[start:end]))
+        start = end
+    return runs
 
 
 _RUN_CODE = {("text", False): "t", ("text", True): "T"}

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from gongkai.layout import FormatName, IdentityInstance, Row, Table, layout
 from gongkai.reader.cells import (
+    PARSED,
     Cell,
     RowCells,
     blank_row,
@@ -114,7 +115,7 @@ def read_table(
         elif index in blocks:
             rows[row.key] = _reordered(hit.values, blocks[index])
         elif order is None and _plain(hit.values, len(row.columns)):
-            printed = [t for t in hit.values if t.kind == "value"]
+            printed = hit.values[: len(row.columns)]  # (a plain row's values come first)
             doubt = (
                 _wrapped_number(hit, printed)
                 or _out_of_place(printed, sums, page_breaks)
@@ -591,7 +592,7 @@ def _write_plain(out: TableRead, table: Table, row: str, tokens: Sequence[Token]
         table.row(row).column_keys, table.row_paths[row], tokens, strict=True
     ):
         text = token.text
-        value, how, note = parse_text(text)
+        value, how, note = PARSED.get(text) or parse_text(text)
         data[column] = value
         where = _new(Provenance, (token.where, text, how, token.line))
         provenance[path] = where
