@@ -350,9 +350,15 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         unknown = 0
         for index, token in hits:
             merged = len(hits) > 1 and sum(other is token for _, other in hits) > 1
-            hit = RowHit(index, token, repeated=index in rows, merged=merged, orphans=orphans)
-            orphans = False
+            # (What is not the default is set after: a call with keywords costs twice as much.)
+            hit = RowHit(index, token)
+            if merged:
+                hit.merged = True
+            if orphans:
+                hit.orphans = True
+                orphans = False
             if index in rows:
+                hit.repeated = True
                 hit.before = rows[index].values
             if above is not None and above.source_line == token.source_line - 1:
                 hit.above = above
