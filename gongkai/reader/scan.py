@@ -265,6 +265,11 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             # 行政处罚", "党内规范性文件", "其他规范性文件"), or a note under the table naming
             # a row ("注：行政事业性收费 12.5 万元…"), is not that row again: it keeps its values.
             local = leftover >= 2 or not _names_exactly(fmt, table.key, hits[-1][0], label)
+            if local and _split_in_two(fmt, table, rows[hits[-1][0]], label):
+                # The official row printed as two local ones, each its label and a qualifier
+                # ("行政强制措施 9" / "行政强制执行 3"): the official row's value is not printed.
+                first = rows.pop(hits[-1][0])
+                extras.append(ExtraHit(first.label.text, first.label, first.values))
             if local:
                 hits = []
         if not hits:
@@ -435,6 +440,15 @@ def _next_opening(
         if _opens(fmt, table.key, nxt, "".join(t.text for t in run[k:])):
             return run[k:]
     return []
+
+
+def _split_in_two(fmt: FormatName, table: Table, row: RowHit, label: str) -> bool:
+    """Whether a row of table 二 read under its label with a qualifier ("行政强制措施") is
+    followed by ``label``, the same row's label with another qualifier ("行政强制执行"), not a
+    part of it ("其中：…", "小计")."""
+    if table.key != "active" or _LOCAL_LABEL.match(label):
+        return False
+    return not _names_exactly(fmt, table.key, row.index, row.label.text)
 
 
 def _label_pos(hit: RowHit) -> int:
