@@ -217,7 +217,7 @@ _NOT_AN_AGENCY = re.compile(
 )
 _PATH_PREFIX = re.compile(r"^[A-Za-z0-9_.:-]*(?:[/\\][A-Za-z0-9_.:-]*)+?(?=[\u3400-\u9fff])")
 _SELF = re.compile(r"^(?:我|本)[\u3400-\u9fff]{1,3}$")  # 我镇, 本机关: no name
-_BREAKS = ",，。;；:：、》」|»›>—-"  # (and a site's "|", "»" or "-" before a title on its line)
+_BREAKS = ",，。;；:：、》」|»›—-"  # (and a site's "|", "»" or "-" before a title on its line)
 _SENTENCE_BREAK = re.compile(f"[{_BREAKS}]")
 
 
