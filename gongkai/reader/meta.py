@@ -453,6 +453,11 @@ def _printed(word: str, text: str) -> bool:
     return _SPREAD[word].search(text) is not None
 
 
+# Table 三's 其他处理 printed as a row with its values ("（六）其他处理 | 1 | 1 | 0 …"): the 2019
+# row. (The 2021 layout prints it as a group label over its three rows, no values of its own.)
+_OTHER_ROW = re.compile(r"其他处理[ \t|]*\d+[ \t|]+\d+[ \t|]+\d+")
+
+
 def find_format(text: str, year: int | None) -> RecordFormat | None:
     score21 = sum(1 for h in _2021_HEADERS if _printed(h, text))
     # Only how score19 compares with score21 matters: stop counting once the headers not looked
@@ -467,8 +472,10 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
         # A report on a year before the trial layout prints its own statistics: a word of the
         # official tables in its text ("政府集中采购", "申请人情况") is no table.
         return "pre-2019"
-    if score21 > score19:
+    if score21 > score19 and (score19 or any(_printed(h, text) for h in _2021_HEADERS[:3])):
         return "2021"
+    if score21 > score19 and not _OTHER_ROW.search(text):
+        return "2021"  # (table 三's 2021 rows only, and no 其他处理 row printing values)
     if score19 > score21:
         return "2019"
     if any(_printed(h, text) for h in _OFFICIAL_ANY):
