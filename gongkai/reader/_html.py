@@ -27,6 +27,7 @@ from lxml import etree
 
 from gongkai.errors import InputTooLargeError, UnsupportedInputError
 from gongkai.reader.document import Line
+from gongkai.reader.normalize import normalize
 from gongkai.reader.tokens import VALUE
 
 MAX_LINES = 100_000  # lines plus cells; a report has a few hundred
@@ -103,8 +104,9 @@ def _drop_unprinted(root: etree._Element) -> None:
 
 
 def _number_cell(text: str) -> bool:
-    """Whether a cell prints just a value ("5", "5件", "0（件）", "增加3", "１,０５６")."""
-    return VALUE.match("".join(unicodedata.normalize("NFKC", text).split())) is not None
+    """Whether a cell prints just a value ("5", "5件", "0（件）", "增加3", "１,０５６"), as the
+    reader reads it (zero-width characters an editor left in it are no part of it)."""
+    return VALUE.match("".join(normalize(text).split())) is not None
 
 
 _BLOCK = frozenset(

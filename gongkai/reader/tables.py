@@ -191,16 +191,19 @@ def _column_order(
     """The columns in the order the table's header prints them, when that is not the layout's
     order and the table itself bears it out; else None.
 
-    The header is what precedes the first row. A group label ("法人或其他组织") stands for its
-    columns, printed under it on the next header line. The printed order is taken only when the
-    row sums hold in more rows read in that order than in the layout's, or hold as often and the
-    header comes from table cells (a PDF text layer may print a tall header cell out of place).
+    The header is what precedes the first row, after the last value printed before it (a table
+    printed twice: the rows of its first copy are no header of the second). A group label
+    ("法人或其他组织") stands for its columns, printed under it on the next header line. The
+    printed order is taken only when the row sums hold in more rows read in that order than in
+    the layout's, or hold as often and the header comes from table cells (a PDF text layer may
+    print a tall header cell out of place).
     """
     if not hits or not tokens:
         return None
     first = min(hit.label.pos for hit in hits.values())
     before = tokens[: bisect.bisect_left(tokens, first, key=_POS)]  # (tokens are in text order)
-    header = [t for t in before if t.kind == "text"]
+    start = next((i for i in range(len(before) - 1, -1, -1) if before[i].kind == "value"), -1)
+    header = [t for t in before[start + 1 :] if t.kind == "text"]
     text = "".join([compact(t.text) for t in _by_grid_column(header)])
     # (A header is a few lines; a flattened page's is long and not worth remembering.)
     order = (_header_order if len(text) <= 400 else _header_order.__wrapped__)(fmt, table.key, text)
