@@ -181,14 +181,19 @@ def _unprinted_runs(root: etree._Element, styles: _Styles) -> list[etree._Elemen
         pstyle = ppr.find(_tag("pStyle")) if ppr is not None else None
         key = pstyle.get(_tag("val")) if pstyle is not None else styles.paragraph
         inherited = {**styles.defaults, **styles.of(key)}
+        runs = []
         for run in paragraph.iter(_tag("r")):
             rpr = run.find(_tag("rPr"))
             rstyle = rpr.find(_tag("rStyle")) if rpr is not None else None
             character = styles.of(rstyle.get(_tag("val"))) if rstyle is not None else {}
-            effective = {**inherited, **character, **_formatting(rpr)}
+            runs.append((run, {**inherited, **character, **_formatting(rpr)}))
+        # A shift is a mark's only where other text of the paragraph is not shifted: a template
+        # that lowers every run (or a number retyped in two runs, both lowered) prints them all.
+        level = any(not f.get("position") and _run_text(r).strip() for r, f in runs)
+        for run, effective in runs:
             if any(effective.get(name) for name in ("vanish", "strike", "dstrike", "vertAlign")):
                 out.append(run)
-            elif effective.get("position") and len(_run_text(run).strip()) <= 2:
+            elif level and effective.get("position") and len(_run_text(run).strip()) <= 2:
                 out.append(run)  # raised or lowered by a few points: a mark, not a number
             elif any(child.tag.split("}")[-1] in _MARKS for child in run):
                 out.append(run)  # a footnote's mark, custom ("1" after the reference) or not

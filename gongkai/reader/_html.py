@@ -76,20 +76,46 @@ def _unprinted(element: etree._Element) -> bool:
     low = style.lower()
     if _hidden_style(low):
         return True
-    if ("line-through" in low or "vertical-align" in low) and _MARKED_STYLE.search(low):
-        return True
-    if "text-raise" not in low or _RAISED.search(low) is None:
-        return False
-    return len("".join(str(text) for text in element.itertext()).strip()) <= 2
+    marked = "line-through" in low or "vertical-align" in low
+    return marked and _MARKED_STYLE.search(low) is not None
+
+
+def _raised(element: etree._Element) -> bool:
+    """Whether an element is raised or lowered off the line (Word's mso-text-raise)."""
+    low = (element.get("style") or "").lower()
+    return "text-raise" in low and _RAISED.search(low) is not None
+
+
+def _raised_mark(element: etree._Element) -> bool:
+    """Whether an element of a table cell is a mark raised off the line: at most two
+    characters."""
+    return _raised(element) and len("".join(map(str, element.itertext())).strip()) <= 2
+
+
+def _level_text(element: etree._Element) -> str:
+    """The text of an element outside its raised descendants."""
+    parts = [element.text or ""]
+    for child in element:
+        if not _raised(child):
+            parts.append(_level_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _drop_unprinted(root: etree._Element) -> None:
     """Drop what a reader of the page does not see as table values (see the comment above)."""
     doomed = [e for e in root.iter(*_TABLE_PARTS) if _hidden(e)]
     for cell in root.iter("td", "th"):
+        marks = []
         for element in cell.iterdescendants():
             if _unprinted(element):
                 doomed.append(element)
+            elif _raised_mark(element):
+                marks.append(element)
+        if marks and _level_text(cell).strip():
+            # (A raise is a mark's only beside text on the line: Word's page that raises every
+            # run of a cell, a number retyped in two runs among them, prints them all.)
+            doomed.extend(marks)
     for element in doomed:
         parent = element.getparent()
         if parent is None:
