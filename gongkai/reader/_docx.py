@@ -190,8 +190,22 @@ def _unprinted_runs(root: etree._Element, styles: _Styles) -> list[etree._Elemen
         # A shift is a mark's only where other text of the paragraph is not shifted: a template
         # that lowers every run (or a number retyped in two runs, both lowered) prints them all.
         level = any(not f.get("position") and _run_text(r).strip() for r, f in runs)
+        fields: list[bool] = []  # the open fields, each True while in its instruction
         for run, effective in runs:
-            if any(effective.get(name) for name in ("vanish", "strike", "dstrike", "vertAlign")):
+            char = run.find(_tag("fldChar"))
+            if char is not None:
+                kind = char.get(_tag("fldCharType"))
+                if kind == "begin":
+                    fields.append(True)
+                elif kind == "separate" and fields:
+                    fields[-1] = False
+                elif kind == "end" and fields:
+                    fields.pop()
+            if char is None and any(fields):
+                # Inside a field's instruction: the results of fields nested in it ("{ ={ REF
+                # a }+{ REF b } }" shows only the outer result) are not printed.
+                out.append(run)
+            elif any(effective.get(name) for name in ("vanish", "strike", "dstrike", "vertAlign")):
                 out.append(run)
             elif level and effective.get("position") and len(_run_text(run).strip()) <= 2:
                 out.append(run)  # raised or lowered by a few points: a mark, not a number
@@ -219,9 +233,11 @@ def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
     except _READ_ERRORS:
         return data  # mammoth reports the damage
     words = (b"vanish", b"strike", b"vertAlign", b"position", b"Reference")
+    # (Two fields or more may be nested: see _unprinted_runs.)
+    nested = xml.count(b'fldCharType="begin"') + xml.count(b"fldCharType='begin'") > 1
     styled = any(word in styles for word in words)
     breaks = b"<w:cr" in xml or b"<w:ptab" in xml
-    if not styled and not breaks and not any(word in xml for word in words):
+    if not styled and not breaks and not nested and not any(word in xml for word in words):
         return data
     root = _parse(xml)
     if root is None:
