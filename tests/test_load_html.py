@@ -349,3 +349,26 @@ def test_container_missing_a_table_is_not_trusted() -> None:
 def test_page_with_only_scripts_is_empty() -> None:
     with pytest.raises(EmptyInputError, match="网页中没有可读的正文文字（内容可能由脚本动态加载）"):
         load("<html><body><script>render()</script></body></html>")
+
+
+def _cell_texts(page: str) -> list[str]:
+    return [line.text for line in load(page.encode("utf-8"), name="a.html").lines if line.cell]
+
+
+def test_digits_of_a_class_the_style_sheet_hides_are_no_part_of_the_cell() -> None:
+    page = (
+        "<html><head><style>.hide, span.gone { display: none }</style></head><body><table>"
+        '<tr><td>行政许可</td><td><span class="hide">1289</span>1288</td></tr>'
+        '<tr><td>行政处罚</td><td>44<span class="x gone">9</span>7</td></tr>'
+        "</table></body></html>"
+    )
+    assert _cell_texts(page) == ["行政许可", "1288", "行政处罚", "447"]
+
+
+def test_classes_hidden_on_some_screens_only_are_printed() -> None:
+    # A page's PC and mobile copies: each hidden by an @media rule on the other's screens.
+    page = (
+        "<html><head><style>@media (max-width: 600px) { .pc { display: none } }</style></head>"
+        '<body><table><tr><td>行政许可</td><td class="pc">1288</td></tr></table></body></html>'
+    )
+    assert _cell_texts(page) == ["行政许可", "1288"]

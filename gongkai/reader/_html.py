@@ -102,13 +102,14 @@ def _level_text(element: etree._Element) -> str:
     return "".join(parts)
 
 
-def _drop_unprinted(root: etree._Element) -> None:
-    """Drop what a reader of the page does not see as table values (see the comment above)."""
-    doomed = [e for e in root.iter(*_TABLE_PARTS) if _hidden(e)]
+def _drop_unprinted(root: etree._Element, hidden: frozenset[str] = frozenset()) -> None:
+    """Drop what a reader of the page does not see as table values (see the comment above);
+    ``hidden``: the classes the page's style sheet hides."""
+    doomed = [e for e in root.iter(*_TABLE_PARTS) if _hidden(e) or _of_class(e, hidden)]
     for cell in root.iter("td", "th"):
         marks = []
         for element in cell.iterdescendants():
-            if _unprinted(element):
+            if _unprinted(element) or _of_class(element, hidden):
                 doomed.append(element)
             elif _raised_mark(element):
                 marks.append(element)
@@ -127,6 +128,36 @@ def _drop_unprinted(root: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
         parent.remove(element)
+
+
+# A page's style sheet: its rules, and the ones inside @media blocks (for some screens only:
+# a page's PC and mobile copies of a table, one hidden on each).
+_CSS_MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*", re.I)
+
+
+def _hidden_classes(root: etree._Element) -> frozenset[str]:
+    """The classes the page's own style sheet hides on every screen (".hide{display:none}"):
+    sites print old digits, or digits against copying, in such elements."""
+    classes: set[str] = set()
+    for style in root.iter("style"):
+        css = "".join(map(str, style.itertext()))
+        if "none" not in css and "hidden" not in css:
+            continue
+        for selectors, declarations in _CSS_RULE.findall(_CSS_MEDIA.sub("", css)):
+            if not _hidden_style(declarations.lower()):
+                continue
+            for selector in selectors.split(","):
+                simple = _CLASS_SELECTOR.fullmatch(selector)
+                if simple:  # (".hide", "span.hide"; not "#x .hide", ".a:hover")
+                    classes.add(simple.group(1))
+    return frozenset(classes)
+
+
+def _of_class(element: etree._Element, classes: frozenset[str]) -> bool:
+    """Whether an element has one of ``classes``."""
+    return bool(classes) and not classes.isdisjoint((element.get("class") or "").split())
 
 
 def _number_cell(text: str) -> bool:
@@ -206,8 +237,9 @@ def read_html(page: str | bytes, *, source_lines: bool = True) -> HtmlResult:
     if root is None:
         return HtmlResult((), None, None)
     title, published = _metadata(root)
+    hidden = _hidden_classes(root)  # (read before the page's <style> is dropped)
     etree.strip_elements(root, *_DROP, with_tail=False)
-    _drop_unprinted(root)
+    _drop_unprinted(root, hidden)
     body = root.find("body")
     if body is None:
         body = root
