@@ -371,15 +371,17 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             current = hit
             nxt = index + 1
         alone = run[-1] is hits[-1][1]  # the run ends in the row's label: no line after it
-        tail = [] if alone else _local_after(fmt, table, run, hits[-1], rows, nxt)
+        tail = [] if alone else _label_after(fmt, table, run, hits[-1], nxt)
         behind = _out_of_order(fmt, table, rows, nxt, tail) if tail else None
         if behind is not None:
             current = rows[behind.index] = behind  # (see _out_of_order above)
             continue
-        if tail:
+        if tail and _LOCAL_LABEL.match(tail[0].text):
             # The row's label stands alone on its line(s), and a label naming no row follows
             # ("行政处罚" / "其中：简易程序  7"): the row printed no values (blank cells are not
-            # printed in text); the values that follow are that local row's.
+            # printed in text); the values that follow are that local row's. (A local row's
+            # label opens the way they do, "其中：…", "其他…", "小计"; another line is a stray
+            # one, a mirror site's spam: the row's values go on after it.)
             current = ExtraHit("".join(t.text for t in tail), tail[0])
             if table.key == "active":
                 extras.append(current)
@@ -400,17 +402,13 @@ _UNITS_ONLY = re.compile(r"(?:\(?(?:万元|元|件|个|条|项|次|份)\)?)+")
 _LOCAL_LABEL = re.compile(r"\s*(?:其中|其他|含|包括|另|小计|合计|\d{1,2}\s*[.、])")
 
 
-def _local_after(
-    fmt: FormatName,
-    table: Table,
-    run: list[Token],
-    hit: tuple[int, Token],
-    rows: dict[int, RowHit],
-    nxt: int,
+def _label_after(
+    fmt: FormatName, table: Table, run: list[Token], hit: tuple[int, Token], nxt: int
 ) -> list[Token]:
     """The end of ``run``, on lines after those of the row ``hit`` names, that is a label of
-    its own naming no row ahead: a local row's, or a row's printed out of order; [] if there
-    is none. (Text lines only: a table cell after a row's label is a cell of that row.)"""
+    its own naming no row ahead (a local row's, a row's printed out of order, or a stray
+    line); [] if there is none. (Text lines only: a table cell after a row's label is a cell
+    of that row.)"""
     index, token = hit
     if token.cell:
         return []
@@ -418,15 +416,9 @@ def _local_after(
     for k in _line_starts(run, start + 1):
         if not _names_exactly(fmt, table.key, index, "".join(t.text for t in run[start:k])):
             continue  # (the label goes on: wrapped over lines)
-        # (A local row's label opens the way they do, "其中：…", "其他…", "小计"; another line
-        # is a stray one, a mirror site's spam: the row's values go on after it.)
         tail = run[k:]
         tail_hits, _ = _hits(fmt, table.key, tail, nxt, len(table.rows) - 1)
-        if tail_hits is None or tail_hits:
-            return []
-        if _LOCAL_LABEL.match(tail[0].text):
-            return tail
-        return tail if _out_of_order(fmt, table, rows, nxt, tail) is not None else []
+        return tail if tail_hits is not None and not tail_hits else []
     return []
 
 
