@@ -200,8 +200,7 @@ def _column_order(
     """
     if not hits or not tokens:
         return None
-    first = min(hit.label.pos for hit in hits.values())
-    before = tokens[: bisect.bisect_left(tokens, first, key=_POS)]  # (tokens are in text order)
+    before = _before_rows(tokens, hits)
     start = next((i for i in range(len(before) - 1, -1, -1) if before[i].kind == "value"), -1)
     header = [t for t in before[start + 1 :] if t.kind == "text"]
     text = "".join([compact(t.text) for t in _by_grid_column(header)])
@@ -223,6 +222,12 @@ def _column_order(
     return None
 
 
+def _before_rows(tokens: Sequence[Token], hits: dict[int, RowHit]) -> Sequence[Token]:
+    """The tokens printed before the table's first row (its header, and what precedes it)."""
+    first = min(hit.label.pos for hit in hits.values())
+    return tokens[: bisect.bisect_left(tokens, first, key=_POS)]  # (tokens are in text order)
+
+
 # Columns some tables add after the layout's last one: a share of the total, remarks.
 _EXTRA_COLUMN = re.compile(r"占比|比例|百分比|比重|备注")
 
@@ -232,8 +237,7 @@ def _extra_columns(table: Table, tokens: Sequence[Token], hits: dict[int, RowHit
     占比（%）"): their values end each row, after the row's own."""
     if not hits:
         return 0
-    first = min(hit.label.pos for hit in hits.values())
-    before = tokens[: bisect.bisect_left(tokens, first, key=_POS)]  # (tokens are in text order)
+    before = _before_rows(tokens, hits)
     header = compact("".join([t.text for t in before if t.kind == "text"]))
     last = compact(table.rows[0].columns[-1].label)
     at = header.rfind(last)
