@@ -39,8 +39,19 @@ _YEAR_AFTER_TAIL = re.compile(rf"报告\s*[(\[]\s*{_YEAR}\s*年?度?\s*[)\]]")
 # Every year since the regulation (2008) has a zero in it: the search needs one of 〇零○, or
 # a Latin O typed for it ("二O二四").
 _ZEROS = "〇零○Oo"
-_CHINESE_YEAR = re.compile(rf"二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}}(?=\s*年)")
+_CN_YEAR = rf"二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}}"
+_CHINESE_YEAR = re.compile(rf"{_CN_YEAR}(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
+# A date in Chinese numerals ("二〇二五年一月二十日"): year, month and day (see _chinese_iso).
+_CN_DATE = rf"({_CN_YEAR})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日"
+
+
+def _may_hold_chinese_year(text: str) -> bool:
+    """False when no year in Chinese numerals is printed in ``text``: every one has 二 and one
+    of the zeros (``in`` rules a search out faster than the search)."""
+    return "二" in text and any(zero in text for zero in _ZEROS)
+
+
 # Speed-ups (the results are those of the patterns above, see _agency_first_titles and
 # find_title). A search for a pattern that starts with a literal runs at C speed; one that starts
 # with a repeated character class tries every position of the text, and that is what made the
@@ -138,10 +149,7 @@ _LABEL_BACK = {
 }
 _PUBLISHED = re.compile(_PUBLISHED_LABEL + _DATE)
 # "发布日期:20250114": a catalogue box printing the date as eight digits.
-_PUBLISHED_CHINESE = re.compile(
-    _PUBLISHED_LABEL + rf"(二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}})\s*年"
-    r"\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
-)
+_PUBLISHED_CHINESE = re.compile(_PUBLISHED_LABEL + _CN_DATE)
 _PUBLISHED_AT = re.compile(r"发布于\s*[:：]?\s*" + _DATE)
 _PUBLISHED_COMPACT = re.compile(_PUBLISHED_LABEL + r"((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 # The page's byline under the title: "来源：某镇人民政府  2024-01-15 09:30  浏览次数：123".
@@ -150,10 +158,7 @@ _BYLINE = re.compile(
 )
 _BYLINE_DATE = re.compile(rf"(?<!\d){_DATE}(?!\d)")
 # A signature's date in Chinese numerals on its own line ("二〇二四年一月二十日").
-_CHINESE_DATE = re.compile(
-    rf"(?m)^[^\S\n]*(二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月"
-    r"\s*([一二三四五六七八九十]{1,3})\s*日[^\S\n]*$"
-)
+_CHINESE_DATE = re.compile(rf"(?m)^[^\S\n]*{_CN_DATE}[^\S\n]*$")
 # Page chrome near the title: "来源:… 时间:2024-01-31", "时间:2026-01-26 09:42来源:…".
 _PAGE_TIME = re.compile(rf"(?:^|\s)(?:时间|日期)\s*[:：]\s*{_DATE}", re.M)
 # Dates of a catalogue entry that are not its publication: when it was written or generated.
@@ -290,12 +295,15 @@ def _clean_agency(raw: str) -> str | None:
     return agency
 
 
+TITLE_HEAD = 6000  # characters at the start of a text its title is looked for in
+
+
 def find_title(text: str) -> tuple[str | None, int | None, int]:
-    head = text[:6000]
+    head = text[:TITLE_HEAD]
     body = _body_start(head)
     if body > 0:  # the title is printed before the report's text: later ones are other reports'
         head = head[:body]
-    if any(zero in head for zero in _ZEROS) and _CHINESE_YEAR.search(head):
+    if _may_hold_chinese_year(head) and _CHINESE_YEAR.search(head):
         head = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), head)
     found = _find_title(head, last=body > 0)
     if found[0] is None or found[1] is None:
@@ -554,9 +562,7 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     signed = _signature(tail)  # "某镇人民政府  2025年1月14日" on one line
     if signed:
         return _iso(signed)
-    # (A Chinese year needs a zero, and ``in`` rules the search out faster than the search.)
-    zero = "日" in tail and any(zero in tail for zero in _ZEROS)
-    chinese = list(_CHINESE_DATE.finditer(tail)) if zero else []
+    chinese = list(_CHINESE_DATE.finditer(tail)) if _may_hold_chinese_year(tail) else []
     return _chinese_iso(chinese[-1]) if chinese else None
 
 
@@ -715,10 +721,7 @@ def _at_lines(
 
 SIGNATURE_TAIL = 1200  # characters at the end a signature is looked for in (a footer may follow)
 # A signature dated in Chinese numerals ("某县自然资源局" / "二〇二五年一月二十日").
-_SIGNATURE_CHINESE = re.compile(
-    rf"(?m)^{_SIGNER}二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}}\s*年\s*[一二三四五六七八九十]{{1,2}}"
-    r"\s*月\s*[一二三四五六七八九十]{1,3}\s*日[ \t]*$"
-)
+_SIGNATURE_CHINESE = re.compile(rf"(?m)^{_SIGNER}{_CN_DATE}[ \t]*$")
 
 
 def _signer(tail: str) -> str | None:
@@ -726,7 +729,7 @@ def _signer(tail: str) -> str | None:
     a page's footer may follow it), or None."""
     found = list(_at_lines(_SIGNATURE, _SIGNATURE_HINT, tail))
     last = found[-1] if found else None
-    if last is None and "二" in tail and any(zero in tail for zero in _ZEROS):
+    if last is None and _may_hold_chinese_year(tail):
         last = next(reversed(list(_SIGNATURE_CHINESE.finditer(tail))), None)
     return last.group(1) if last else None
 
@@ -805,8 +808,8 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
     if agency is None:  # the agency signs at the end, above the date (落款)
         agency = _signer(text[-SIGNATURE_TAIL:])
     if agency is None:  # the publisher a catalogue box or byline names ("发布机构：某局")
-        body = _body_start(text[:6000])  # (a box or byline is printed above the text)
-        m = _PUBLISHER.search(text, 0, body if body > 0 else 6000)
+        body = _body_start(text[:TITLE_HEAD])  # (a box or byline is printed above the text)
+        m = _PUBLISHER.search(text, 0, body if body > 0 else TITLE_HEAD)
         agency = _clean_agency(m.group(1)) if m else None
     if agency is None:  # "…联系单位：某局", "向某局申请": a body the text names, last
         m = _CONTACT.search(text)
