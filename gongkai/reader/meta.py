@@ -43,7 +43,10 @@ _CN_YEAR = rf"二[{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}}"
 _CHINESE_YEAR = re.compile(rf"{_CN_YEAR}(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
 # A date in Chinese numerals ("二〇二五年一月二十日"): year, month and day (see _chinese_iso).
-_CN_DATE = rf"({_CN_YEAR})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日"
+_CN_DATE = (
+    rf"({_CN_YEAR})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月"
+    r"\s*([一二三四五六七八九十]{1,3})\s*日"
+)
 
 
 def _may_hold_chinese_year(text: str) -> bool:

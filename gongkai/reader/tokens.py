@@ -168,12 +168,11 @@ CACHED_WORD = 40
 _short_cuts = lru_cache(maxsize=65536)(_word_cuts)
 _short_pieces = lru_cache(maxsize=65536)(_located_pieces)
 _PLACEHOLDER = re.compile(r"^数据\d+$")
-# A number cut after its decimal point ("96171." / "6": a narrow PDF cell wraps it): a printed
-# value that is no number, not text. (A row's ordinal, "1.", is one or two digits at most.)
-_CUT_DECIMAL = re.compile(r"^\d{3,}\.$")
-# "一3": 一 typed (or scanned) for a minus sign before a 本年增/减 value. Which sign is not
-# known for sure: a printed value that is no number, not "一" (text) and 3.
-_ONE_FOR_MINUS = re.compile(r"^一\d+(?:\.\d+)?$")
+# Printed values that are no number, not text: a number cut after its decimal point ("96171."
+# / "6": a narrow PDF cell wraps it; a row's ordinal, "1.", is one or two digits at most), and
+# "一3", 一 typed (or scanned) for a minus sign before a 本年增/减 value, which sign not known
+# for sure (not "一" as text and 3).
+_NO_NUMBER_VALUE = re.compile(r"^(?:\d{3,}\.|一\d+(?:\.\d+)?)$")
 # A number followed by one of these is prose ("收到5件", "2019年"), not a printed cell.
 # (Also a multiplier, 万/千/亿, and a bound: "1200以上", "50左右", "12余", "30多".)
 _PROSE_UNITS = set(
@@ -187,7 +186,8 @@ _ORDINAL_AFTER = re.compile(r"[.、][\u3400-\u9fff]")
 # "约420", "5%") is not matched at all. The lookarounds say what ``_cut`` checks of the
 # characters around a number; a number passed over still takes its digits (and unit) with it:
 # no match starts inside it, as a character before it would be a digit, "." or a unit's.
-# (Possessive: ``_NUMBER_ANY``'s greedy match never gives a digit back either.)
+# (Possessive: the plain pattern of every number, (\d+(?:\.\d+)?)(万元|元)?, never gives a
+# digit back either: nothing follows it.)
 _LABEL_CHARS = "\u3400-\u9fff)\\]\"'”’"
 _NUMBER = re.compile(
     # (A digit first, the character before it looked at behind it: a pattern that starts with
@@ -205,10 +205,7 @@ def _is_label_char(ch: str) -> bool:
 def _cut(piece: str, numbers: re.Pattern[str] = _NUMBER) -> Iterator[tuple[str, TokenKind]]:
     """Cut the numbers printed against labels out of a piece of text without spaces.
     (``numbers``: every number, or only those the checks below may take, the default.)"""
-    if VALUE.match(piece) or DASH.match(piece) or _CUT_DECIMAL.match(piece):
-        yield piece, "value"
-        return
-    if piece.startswith("一") and _ONE_FOR_MINUS.match(piece):
+    if VALUE.match(piece) or DASH.match(piece) or _NO_NUMBER_VALUE.match(piece):
         yield piece, "value"
         return
     if _PLACEHOLDER.match(piece):
