@@ -38,6 +38,9 @@ class RowHit:
     merged: bool = False  # named with other rows in one label ("行政处罚和行政强制")
     above: Token | None = None  # a value no row owns, on the line just above the label's
     orphans: bool = False  # values no row owns printed between it and the row next to it
+    # Named after another row in one label run that follows values no row takes: the page may
+    # print its values before its labels, so those after the run need not be this row's.
+    stranded: bool = False
 
 
 @dataclass(slots=True)
@@ -232,13 +235,18 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     loose: list[Token] = []  # values printed since the last text, that no row label owns
     unnamed: list[Token] = []  # the last label run, if it named no row and left no row open
     unknown = 0  # label runs naming no row since the last row's label
+    last_text: Token | None = None  # the text printed last before ``loose``
+    previous: Token | None = None  # the last token of the last label run
     for kind, run in _runs(tokens):
         if kind == "values":
             if current is None:
+                if not loose:
+                    last_text = previous
                 loose.extend(t for t in run if t.kind == "value")
             else:
                 current.values.extend(run)
             continue
+        previous = run[-1]
         if len(run) > 1 and _bracketed(run):  # (a group's ordinal opens with a bracket)
             # A group's label printed again beside each of its rows, or the first piece of it
             # ("（六）其他" of "（六）其他处理", which would read as the row "3.其他"), in a run
@@ -339,20 +347,30 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         # as a row: the values are that label's, not the skipped row's. Before the first row,
         # the table's header is one such run.)
         skipped = hits[0][0] == nxt + 1 and nxt not in rows and unknown <= (0 if rows else 1)
-        used = skipped and loose and len(loose) == len(table.rows[nxt].columns)
+        # (Nor when a label is printed on the values' line: a local row's, "其他文件 | 1 | 2 |".)
+        used = (
+            skipped
+            and loose
+            and len(loose) == len(table.rows[nxt].columns)
+            and not _labels_line(fmt, table, nxt, last_text, loose[0])
+        )
         if used:
             rows[nxt] = RowHit(nxt, loose[0], list(loose), unlabelled=True)
         orphans = bool(loose) and not used  # values no row takes, between two rows' labels
         if orphans and rows:
             max(rows.values(), key=_label_pos).orphans = True  # (the row printed before them)
-        overfull = isinstance(current, RowHit) and _values(current) > _cells(table, current)
-        if overfull:
+        stray = len(loose) if orphans else 0  # (how many: see RowHit.stranded)
+        if isinstance(current, RowHit) and (extra := _values(current) - _cells(table, current)) > 0:
             orphans = True  # (the row before took more values than its cells: some may be ours)
+            stray += extra
         above = loose[-1] if loose else None
         loose = []
         if isinstance(current, RowHit):
             _drop_ordinal(table, current, hits[0])
         unknown = 0
+        # Values no row takes, as many as the cells of the rows the run names (two at least):
+        # they may be those rows' own, printed before their labels (see RowHit.stranded).
+        stray = len(hits) > 1 and stray == sum(len(table.rows[i].columns) for i, _ in hits)
         for index, token in hits:
             merged = len(hits) > 1 and sum(other is token for _, other in hits) > 1
             # (What is not the default is set after: a call with keywords costs twice as much.)
@@ -362,6 +380,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             if orphans:
                 hit.orphans = True
                 orphans = False
+            elif stray and not merged:
+                hit.stranded = True
             if index in rows:
                 hit.repeated = True
                 hit.before = rows[index].values
@@ -371,7 +391,14 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             current = hit
             nxt = index + 1
         alone = run[-1] is hits[-1][1]  # the run ends in the row's label: no line after it
-        tail = [] if alone else _label_after(fmt, table, run, hits[-1], nxt)
+        tail = (
+            []
+            if alone
+            else (
+                _label_after(fmt, table, run, hits[-1], nxt)
+                or _numbered_after(fmt, table, run, hits[-1], nxt)
+            )
+        )
         behind = _out_of_order(fmt, table, rows, nxt, tail) if tail else None
         if behind is not None:
             current = rows[behind.index] = behind  # (see _out_of_order above)
@@ -420,6 +447,48 @@ def _label_after(
         tail_hits, _ = _hits(fmt, table.key, tail, nxt, len(table.rows) - 1)
         return tail if tail_hits is not None and not tail_hits else []
     return []
+
+
+def _numbered_after(
+    fmt: FormatName, table: Table, run: list[Token], hit: tuple[int, Token], nxt: int
+) -> list[Token]:
+    """The end of ``run`` after the label of the row ``hit`` names, on the label's own line,
+    that is a numbered label naming no row ("（六）其他处理 1.逾期不补正": an item the layout
+    does not split its row into, whose values follow it); [] if there is none."""
+    index, token = hit
+    if token.cell or not _names_exactly(fmt, table.key, index, token.text):
+        return []
+    tail = run[_index_of(run, token) + 1 :]
+    if not tail or not _NUMBERED.match(tail[0].text):
+        return []
+    if any(t.source_line != token.source_line for t in tail):
+        return []
+    tail_hits, _ = _hits(fmt, table.key, tail, nxt, len(table.rows) - 1)
+    return tail if tail_hits is not None and not tail_hits else []
+
+
+_NUMBERED = re.compile(r"\s*\d{1,2}\s*[.、]\s*[\u3400-\u9fff]")
+
+
+def _labels_line(
+    fmt: FormatName, table: Table, row: int, label: Token | None, value: Token
+) -> bool:
+    """Whether ``label``, printed just before ``value`` on the value's line of text, is a
+    label of its own, not row ``row``'s: two Chinese characters at least that are no words of
+    the tables (an ordinal, a column's header) and no piece of that row's label."""
+    if label is None or value.cell or label.source_line != value.source_line:
+        return False
+    text = compact(label.text)
+    if any(text in form for form in _label_forms(fmt, table.key, row)):
+        return False
+    return _cjk(lexicon(fmt).pattern.sub("", text)) >= 2
+
+
+@lru_cache(maxsize=256)
+def _label_forms(fmt: FormatName, key: str, index: int) -> tuple[str, ...]:
+    """Row ``index``'s label and its variants, compact."""
+    row = layout(fmt).table(key).rows[index]
+    return tuple(compact(label) for label in (row.label, *row.aliases))
 
 
 def _next_opening(

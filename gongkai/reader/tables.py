@@ -109,6 +109,12 @@ def read_table(
         if hit.merged:
             note = "该行与其他行合并印在一个标签下，数值无法分到各行，记为空"
             rows[row.key] = RowCells(blank_row(len(row.columns)), note=note)
+        elif hit.stranded and _apart_from_label(hit):
+            note = (
+                "该行标签与上一行标签连在一起，印在不属于任何一行的数值之后"
+                "（页面可能先印数值、后印标签），无法确定该行的数值，记为空"
+            )
+            rows[row.key] = RowCells(blank_row(len(row.columns)), note=note)
         elif index in blocks and not blocks[index]:
             note = "本项表头印的是另一版格式的列，无法对应各列，记为空"
             rows[row.key] = RowCells(blank_row(len(row.columns)), note=note)
@@ -459,7 +465,7 @@ def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
 
 def _values_in_doubt(hit: RowHit) -> bool:
     """Whether a row's blank cells may be values the reader lost, not blanks of the page."""
-    if hit.merged or hit.repeated:
+    if hit.merged or hit.repeated or (hit.stranded and _apart_from_label(hit)):
         return True
     for t in hit.values:  # (a loop: a generator costs more than the few tokens of a row)
         if t.kind == "text" and any(c.isdigit() for c in t.text):
@@ -467,6 +473,13 @@ def _values_in_doubt(hit: RowHit) -> bool:
     else:
         return False
     return True
+
+
+def _apart_from_label(hit: RowHit) -> bool:
+    """Whether a row's first value is printed on another line than its label (or its label's
+    last piece): in text laid out in columns, a row's values share its label's line."""
+    values = hit.values
+    return bool(values) and not values[0].cell and values[0].source_line != hit.label.source_line
 
 
 def _printed_twice_apart(hit: RowHit, n: int) -> bool:
