@@ -161,3 +161,27 @@ def test_digits_run_together_are_split_only_when_unique(
     report = read(flattened(fmt, values))
     for path, value in report.cells():
         assert value is None or value == values[path], path
+
+
+# Sub-row labels as some reports print them, short (their ordinal kept): each is read as the
+# row its ordinal and place name, with a note.
+ABRIDGED = {
+    "没有现成信息需要另行制作": "需另行制作",
+    "补正后申请内容仍不明确": "补正后仍不明确",
+    "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请": "申请人逾期未缴费",
+    "其他法律行政法规禁止公开": "法律法规禁止公开",
+}
+
+
+@given(records(), st.sampled_from(STYLES))
+def test_sub_rows_printed_short_read_back(
+    record: tuple[str, dict[str, int | float]], style: str
+) -> None:
+    fmt, values = record
+    text = render(fmt, values, style)
+    for whole, short in ABRIDGED.items():
+        text = text.replace(whole, short)
+    report = read(text)
+    assert dict(report.cells()) == values
+    placed = [n.path for n in report.notes if "按序号和位置认定" in n.message]
+    assert "requests.unavailable_needs_creation" in placed

@@ -41,6 +41,7 @@ class RowHit:
     # Named after another row in one label run that follows values no row takes: the page may
     # print its values before its labels, so those after the run need not be this row's.
     stranded: bool = False
+    abridged: bool = False  # its label printed short, placed by its ordinal
 
 
 @dataclass(slots=True)
@@ -280,6 +281,12 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
                 extras.append(ExtraHit(first.label.text, first.label, first.values))
             if local:
                 hits = []
+        abridged = None
+        if not hits and not local and nxt <= last:
+            # The next row's label printed short, after its ordinal ("2.需另行制作"): that row.
+            abridged = _abridged(fmt, table, nxt, run)
+            if abridged is not None:
+                hits = [(nxt, abridged)]
         if not hits:
             label = "".join(t.text for t in run)
             loose = []
@@ -377,6 +384,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             hit = RowHit(index, token)
             if merged:
                 hit.merged = True
+            if token is abridged:
+                hit.abridged = True
             if orphans:
                 hit.orphans = True
                 orphans = False
@@ -468,6 +477,47 @@ def _numbered_after(
 
 
 _NUMBERED = re.compile(r"\s*\d{1,2}\s*[.、]\s*[\u3400-\u9fff]")
+
+
+def _abridged(fmt: FormatName, table: Table, index: int, run: list[Token]) -> Token | None:
+    """The token opening the end of ``run`` (its last lines, or all of it) that prints row
+    ``index``'s label short: the row's own ordinal ("2."), then at least four Chinese
+    characters of its label, in their order ("2.需另行制作" for 2.没有现成信息需要另行制作);
+    None if there is none. (Only rows numbered in their group: their place and ordinal say
+    which row is meant.)"""
+    ordinal = _label_ordinal(table.rows[index].label)
+    if ordinal is None:
+        return None
+    for k in itertools.chain([0], _line_starts(run, 1)):
+        printed = compact("".join([t.text for t in run[k:]]))
+        if _abridges(fmt, table.key, index, ordinal, printed):
+            return run[k]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _abridges(fmt: FormatName, key: str, index: int, ordinal: str, printed: str) -> bool:
+    if not printed.startswith(ordinal) or printed[len(ordinal) : len(ordinal) + 1].isdigit():
+        return False
+    short = printed[len(ordinal) :]
+    if _cjk(short) < ABRIDGED_MIN or _cjk(short) != len(short):
+        return False
+    for form in _label_forms(fmt, key, index):
+        whole = form.removeprefix(ordinal)
+        if whole.startswith(short):
+            return False  # (the first piece of a label wrapped over lines: see _opens)
+        if len(short) < len(whole) and _in_order(short, whole):
+            return True
+    return False
+
+
+ABRIDGED_MIN = 4  # Chinese characters a label printed short keeps at least
+
+
+def _in_order(part: str, whole: str) -> bool:
+    """Whether the characters of ``part`` are found in ``whole`` in their order."""
+    rest = iter(whole)
+    return all(char in rest for char in part)
 
 
 def _labels_line(

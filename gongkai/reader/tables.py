@@ -147,6 +147,9 @@ def read_table(
             )
         else:
             rows[row.key] = _reordered(hit.values, order)
+        if hit.abridged:
+            message = f"该行标签印作“{hit.label.text}”，按序号和位置认定为“{row.label}”行"
+            out.notes.append(Note(message, _path(table, row.key), hit.label.where))
         if hit.unlabelled:
             message = f"该行未印标签，按表格中的位置认定为“{row.label}”行"
             out.notes.append(Note(message, _path(table, row.key), hit.label.where))
