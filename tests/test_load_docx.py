@@ -54,6 +54,26 @@ def minimal_docx(body: bytes) -> bytes:
     )
 
 
+def docx_of_body(body: str, styles: str = "") -> bytes:
+    """A DOCX whose document's body is ``body`` (WordprocessingML, the w: prefix declared)."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{body}'
+    members = {
+        "[Content_Types].xml": _CONTENT_TYPES,
+        "_rels/.rels": _RELS,
+        "word/document.xml": f"{document}</w:body></w:document>".encode(),
+    }
+    if styles:
+        members["word/styles.xml"] = f'<w:styles xmlns:w="{w}">{styles}</w:styles>'.encode()
+    return make_zip(members)
+
+
+def cells(*paragraphs: str) -> str:
+    """A table of one row, a cell for each of the given paragraphs' XML."""
+    row = "".join(f"<w:tc>{paragraph}</w:tc>" for paragraph in paragraphs)
+    return f"<w:tbl><w:tr>{row}</w:tr></w:tbl>"
+
+
 def test_blank_template_loads_with_all_its_tables() -> None:
     document = load(CORPUS / "template-2021-blank.docx")
     assert document.kind == "docx"
@@ -210,3 +230,18 @@ def test_style_chains_that_loop_or_never_end_are_walked_safely() -> None:
     assert found.of("s0") == {"vanish": True}  # s3, the second definition, is based on nothing
     assert found.of("s4000") == {}
     assert found.of("a") == found.of("b") == {"strike": True}
+
+
+_DELETED_MARK = (
+    '<w:pPr><w:rPr><w:del w:id="1" w:author="a" w:date="2025-01-10T00:00:00Z"/></w:rPr></w:pPr>'
+)
+
+
+def test_a_deleted_paragraph_mark_joins_paragraphs_of_one_cell_only() -> None:
+    # Accepted, a deleted mark joins its paragraph to the next one; Word keeps the mark that
+    # ends a cell, the body or the paragraph before a table: nothing follows it to join.
+    deleted = f"<w:p>{_DELETED_MARK}<w:r><w:t>37</w:t></w:r></w:p>"
+    plain = "<w:p><w:r><w:t>%s</w:t></w:r></w:p>"
+    body = cells(deleted, plain % "351", deleted + plain % "2") + deleted + cells(plain % "9")
+    lines = [line.text for line in load(docx_of_body(body)).lines]
+    assert lines == ["37", "351", "372", "37", "9"]

@@ -79,7 +79,7 @@ def read_docx(data: bytes, *, claimed: bool) -> HtmlResult:
                 "Word 文档已损坏：缺少正文部分（word/document.xml）。"
                 "请在 Word/WPS 中打开后另存为 .docx，或重新下载"
             )
-        data = _without_unprinted_runs(archive, data)
+        data = _as_printed(archive, data)
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), convert_image=_NO_IMAGES)
         html = result.value
@@ -224,9 +224,11 @@ _READ_ERRORS = (
 )  # fmt: skip
 
 
-def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
-    """The document with its unprinted runs removed, and the breaks mammoth drops (w:cr,
-    w:ptab) written as those it reads; unchanged when there is nothing to do."""
+def _as_printed(archive: zipfile.ZipFile, data: bytes) -> bytes:
+    """The document as Word shows it with its changes accepted, in the XML mammoth reads: its
+    unprinted runs removed, the breaks mammoth drops (w:cr, w:ptab) written as those it reads,
+    and deleted paragraph marks that cannot join two paragraphs kept; unchanged when there is
+    nothing to do."""
     try:
         xml = archive.read("word/document.xml")
         styles = archive.read("word/styles.xml") if "word/styles.xml" in archive.namelist() else b""
@@ -237,7 +239,8 @@ def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
     nested = xml.count(b'fldCharType="begin"') + xml.count(b"fldCharType='begin'") > 1
     styled = any(word in styles for word in words)
     breaks = b"<w:cr" in xml or b"<w:ptab" in xml
-    if not styled and not breaks and not nested and not any(word in xml for word in words):
+    marks = b":del " in xml  # a tracked deletion, perhaps of a paragraph mark
+    if not (styled or breaks or nested or marks or any(word in xml for word in words)):
         return data
     root = _parse(xml)
     if root is None:
@@ -250,7 +253,8 @@ def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
     for element in list(root.iter(_tag("cr"), _tag("ptab"))):
         element.tag = _tag("br") if element.tag == _tag("cr") else _tag("tab")
         element.attrib.clear()
-    if not runs and not breaks:
+    kept = _keep_unjoinable_marks(root) if marks else False
+    if not runs and not breaks and not kept:
         return data
     out = io.BytesIO()
     try:
@@ -264,6 +268,50 @@ def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
     except _READ_ERRORS:
         return data  # a damaged member: mammoth reports it
     return out.getvalue()
+
+
+# A deleted paragraph mark joins its paragraph to the next one (mammoth carries the contents
+# into the next paragraph it reads, wherever that is). Word joins only two paragraphs of one
+# story: the last paragraph of a table cell, a text box or the body, or one before a table,
+# keeps its mark (a cell's "37" is not glued to the next cell's "351").
+_BLOCKS = frozenset(_tag(name) for name in ("p", "tbl", "sdt", "customXml"))
+
+
+def _keep_unjoinable_marks(root: etree._Element) -> bool:
+    """Undo the deletion of paragraph marks no paragraph follows; whether any was undone."""
+    kept = False
+    for paragraph in root.iter(_tag("p")):
+        rpr = paragraph.find(f"{_tag('pPr')}/{_tag('rPr')}")
+        deletion = rpr.find(_tag("del")) if rpr is not None else None
+        if rpr is None or deletion is None:
+            continue
+        after = _next_block(paragraph)
+        if after is None or after.tag == _tag("tbl"):
+            rpr.remove(deletion)
+            kept = True
+    return kept
+
+
+def _next_block(element: etree._Element) -> etree._Element | None:
+    """The paragraph, table or content control that follows a block in its story, if any: a
+    content control's or custom XML's content is looked through."""
+    at: etree._Element | None = element
+    while at is not None:
+        after = at.getnext()
+        while after is not None and after.tag not in _BLOCKS:
+            after = after.getnext()
+        if after is not None:
+            return after
+        parent = at.getparent()
+        if parent is None:
+            return None
+        if parent.tag == _tag("sdtContent"):
+            at = parent.getparent()  # the w:sdt
+        elif parent.tag == _tag("customXml"):
+            at = parent
+        else:
+            return None  # the end of a cell, a text box, the body, a note
+    return None
 
 
 def _parse(xml: bytes) -> etree._Element | None:
