@@ -245,3 +245,38 @@ def test_a_deleted_paragraph_mark_joins_paragraphs_of_one_cell_only() -> None:
     body = cells(deleted, plain % "351", deleted + plain % "2") + deleted + cells(plain % "9")
     lines = [line.text for line in load(docx_of_body(body)).lines]
     assert lines == ["37", "351", "372", "37", "9"]
+
+
+def _alternatives(requires: str, namespace: str) -> str:
+    """A text box as Word writes it: a DrawingML choice showing 96171.6, a VML fallback left
+    stale by another editor (95000.2)."""
+    box = "<w:txbxContent><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:txbxContent>"
+    choice = (
+        f'<mc:Choice xmlns:x="{namespace}" Requires="{requires}"><w:drawing>'
+        f"<wp:inline><x:wsp><x:txbx>{box % '96171.6'}</x:txbx></x:wsp></wp:inline>"
+        "</w:drawing></mc:Choice>"
+    )
+    fallback = (
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box % '95000.2'}</v:textbox></v:shape>"
+        "</w:pict></mc:Fallback>"
+    )
+    return (
+        '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+        'markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+        'wordprocessingDrawing" xmlns:v="urn:schemas-microsoft-com:vml">'
+        f"{choice}{fallback}</mc:AlternateContent></w:r></w:p>"
+    )
+
+
+def test_alternative_content_is_the_choice_word_understands() -> None:
+    # Word shows the first mc:Choice whose namespaces it understands (a wps text box), else
+    # the mc:Fallback; mammoth alone reads the fallback, stale here.
+    shape = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    other = "http://www.example.com/unknown-extension"
+    for requires, namespace, shown in (
+        ("x", shape, "96171.6"),
+        ("x", other, "95000.2"),
+        ("undeclared", shape, "95000.2"),
+    ):
+        body = cells(_alternatives(requires, namespace))
+        assert [line.text for line in load(docx_of_body(body)).lines] == [shown]

@@ -225,10 +225,10 @@ _READ_ERRORS = (
 
 
 def _as_printed(archive: zipfile.ZipFile, data: bytes) -> bytes:
-    """The document as Word shows it with its changes accepted, in the XML mammoth reads: its
-    unprinted runs removed, the breaks mammoth drops (w:cr, w:ptab) written as those it reads,
-    and deleted paragraph marks that cannot join two paragraphs kept; unchanged when there is
-    nothing to do."""
+    """The document as Word shows it with its changes accepted, in the XML mammoth reads: the
+    alternative content Word chooses, its unprinted runs removed, the breaks mammoth drops
+    (w:cr, w:ptab) written as those it reads, and deleted paragraph marks that cannot join two
+    paragraphs kept; unchanged when there is nothing to do."""
     try:
         xml = archive.read("word/document.xml")
         styles = archive.read("word/styles.xml") if "word/styles.xml" in archive.namelist() else b""
@@ -240,11 +240,14 @@ def _as_printed(archive: zipfile.ZipFile, data: bytes) -> bytes:
     styled = any(word in styles for word in words)
     breaks = b"<w:cr" in xml or b"<w:ptab" in xml
     marks = b":del " in xml  # a tracked deletion, perhaps of a paragraph mark
-    if not (styled or breaks or nested or marks or any(word in xml for word in words)):
+    shapes = b"AlternateContent" in xml or b"txbx" in xml
+    if not (styled or breaks or nested or marks or shapes or any(word in xml for word in words)):
         return data
     root = _parse(xml)
     if root is None:
         return data
+    # First the content Word shows, then its runs (a text box's among them).
+    chosen = _choose_alternatives(root) if shapes else False
     runs = _unprinted_runs(root, _Styles(_parse(styles) if styled else None))
     for run in runs:
         parent = run.getparent()
@@ -254,7 +257,7 @@ def _as_printed(archive: zipfile.ZipFile, data: bytes) -> bytes:
         element.tag = _tag("br") if element.tag == _tag("cr") else _tag("tab")
         element.attrib.clear()
     kept = _keep_unjoinable_marks(root) if marks else False
-    if not runs and not breaks and not kept:
+    if not runs and not breaks and not kept and not chosen:
         return data
     out = io.BytesIO()
     try:
@@ -312,6 +315,71 @@ def _next_block(element: etree._Element) -> etree._Element | None:
         else:
             return None  # the end of a cell, a text box, the body, a note
     return None
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Namespaces Word understands in an mc:Choice's Requires: those of the standard, of Microsoft
+# Office's extensions (wps text boxes and shapes, w14…) and VML. Another's (WPS Office's own, a
+# third party's) makes Word take the next choice, or the fallback.
+_UNDERSTOOD = (
+    "http://schemas.openxmlformats.org/",
+    "http://purl.oclc.org/ooxml/",
+    "http://schemas.microsoft.com/office/",
+    "urn:schemas-microsoft-com:",
+)
+
+
+def _choose_alternatives(root: etree._Element) -> bool:
+    """Put the content Word shows in place of each mc:AlternateContent, and a DrawingML shape's
+    text boxes where mammoth reads them; whether anything changed.
+
+    Word shows the first mc:Choice whose required namespaces it understands, else the
+    mc:Fallback; mammoth reads the fallback only, which another editor may have left stale (a
+    text box's 95000.2 where Word shows 96171.6). A wps text box in a w:drawing is put in a
+    w:pict, as VML text boxes are, for mammoth reads a drawing's images only.
+    """
+    changed = False
+    # Innermost first: an alternative nested in a choice is settled before its choice is.
+    for alternative in reversed(list(root.iter(f"{{{_MC}}}AlternateContent"))):
+        parent = alternative.getparent()
+        if parent is None:
+            continue
+        chosen = next(
+            (
+                choice
+                for choice in alternative.iterchildren(f"{{{_MC}}}Choice")
+                if _understood(choice)
+            ),
+            alternative.find(f"{{{_MC}}}Fallback"),
+        )
+        at = parent.index(alternative)
+        parent.remove(alternative)
+        if chosen is not None:
+            parent[at:at] = list(chosen)
+        changed = True
+    for drawing in list(root.iter(_tag("drawing"))):
+        boxes = [
+            box
+            for box in drawing.iter(_tag("txbxContent"))
+            if next(box.iterancestors(_tag("txbxContent")), None) is None
+        ]
+        parent = drawing.getparent()
+        if not boxes or parent is None:
+            continue
+        picture = etree.Element(_tag("pict"))
+        picture.extend(boxes)
+        parent.replace(drawing, picture)
+        changed = True
+    return changed
+
+
+def _understood(choice: etree._Element) -> bool:
+    """Whether Word understands every namespace an mc:Choice requires."""
+    prefixes = (choice.get("Requires") or "").split()
+    namespaces = [choice.nsmap.get(prefix) for prefix in prefixes]
+    return bool(namespaces) and all(
+        namespace is not None and namespace.startswith(_UNDERSTOOD) for namespace in namespaces
+    )
 
 
 def _parse(xml: bytes) -> etree._Element | None:
