@@ -280,3 +280,53 @@ def test_alternative_content_is_the_choice_word_understands() -> None:
     ):
         body = cells(_alternatives(requires, namespace))
         assert [line.text for line in load(docx_of_body(body)).lines] == [shown]
+
+
+_WHITE_STYLE = (
+    '<w:style w:type="character" w:styleId="white"><w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+    '</w:style><w:style w:type="character" w:styleId="paper"><w:basedOn w:val="white"/>'
+    "</w:style>"
+)
+
+
+@pytest.mark.parametrize(
+    ("digit", "cell", "shown"),
+    [
+        ('<w:color w:val="FFFFFF"/>', "", "1362"),
+        ('<w:rStyle w:val="paper"/>', "", "1362"),  # white through its style's basedOn
+        ('<w:color w:val="ffffff" w:themeColor="background1"/>', "", "1362"),
+        # Seen: on a shaded cell, with a highlight or an outline, in grey, in a theme's shade.
+        ('<w:color w:val="FFFFFF"/>', '<w:shd w:val="clear" w:fill="1F4E79"/>', "21362"),
+        ('<w:color w:val="FFFFFF"/><w:highlight w:val="black"/>', "", "21362"),
+        ('<w:color w:val="FFFFFF"/><w:outline/>', "", "21362"),
+        ('<w:color w:val="F2F2F2"/>', "", "21362"),
+        ('<w:color w:val="FFFFFF" w:themeColor="background1" w:themeShade="80"/>', "", "21362"),
+    ],
+)
+def test_white_text_in_a_white_table_cell_is_not_read(digit: str, cell: str, shown: str) -> None:
+    # An old digit left in white before the new value: unseen on a white cell, not read there;
+    # out of tables (a paragraph may lie over a coloured shape) it is read.
+    paragraph = (
+        f"<w:p><w:r><w:rPr>{digit}</w:rPr><w:t>2</w:t></w:r><w:r><w:t>1362</w:t></w:r></w:p>"
+    )
+    body = cells(f"<w:tcPr>{cell}</w:tcPr>{paragraph}") + paragraph
+    lines = [line.text for line in load(docx_of_body(body, _WHITE_STYLE)).lines]
+    assert lines == [shown, "21362"]
+
+
+def test_white_text_is_read_in_a_table_whose_style_shades_cells() -> None:
+    # A table style shading its header row (or one it is based on) may be behind any cell.
+    shading = '<w:tcPr><w:shd w:val="clear" w:fill="4472C4"/></w:tcPr>'
+    styles = (
+        f'<w:style w:type="table" w:styleId="grid"><w:tblStylePr w:type="firstRow">{shading}'
+        '</w:tblStylePr></w:style><w:style w:type="table" w:styleId="mine">'
+        '<w:basedOn w:val="grid"/></w:style>'
+    )
+    paragraph = (
+        '<w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>2</w:t></w:r>'
+        "<w:r><w:t>1362</w:t></w:r></w:p>"
+    )
+    body = cells(paragraph).replace(
+        "<w:tbl>", '<w:tbl><w:tblPr><w:tblStyle w:val="mine"/></w:tblPr>'
+    )
+    assert [line.text for line in load(docx_of_body(body, styles)).lines] == ["21362"]
