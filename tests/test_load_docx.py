@@ -55,9 +55,13 @@ def minimal_docx(body: bytes) -> bytes:
 
 
 def docx_of_body(body: str, styles: str = "") -> bytes:
-    """A DOCX whose document's body is ``body`` (WordprocessingML, the w: prefix declared)."""
+    """A DOCX whose document's body is ``body`` (WordprocessingML, w: and w14: declared)."""
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{body}'
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    document = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<w:document xmlns:w="{w}" xmlns:w14="{w14}"><w:body>{body}'
+    )
     members = {
         "[Content_Types].xml": _CONTENT_TYPES,
         "_rels/.rels": _RELS,
@@ -299,6 +303,7 @@ _WHITE_STYLE = (
         ('<w:color w:val="FFFFFF"/>', '<w:shd w:val="clear" w:fill="1F4E79"/>', "21362"),
         ('<w:color w:val="FFFFFF"/><w:highlight w:val="black"/>', "", "21362"),
         ('<w:color w:val="FFFFFF"/><w:outline/>', "", "21362"),
+        ('<w:color w:val="FFFFFF"/><w14:glow w14:rad="63500"/>', "", "21362"),
         ('<w:color w:val="F2F2F2"/>', "", "21362"),
         ('<w:color w:val="FFFFFF" w:themeColor="background1" w:themeShade="80"/>', "", "21362"),
     ],

@@ -104,6 +104,10 @@ _OFF = ("0", "false", "off")  # OOXML's values of a switched-off property
 # shadow, an embossed or engraved edge, or a Word 2010 text effect (w14: a fill, a glow…).
 _EFFECTS = ("outline", "shadow", "emboss", "imprint")
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_W14_EFFECTS = frozenset(
+    f"{{{_W14}}}{name}"
+    for name in ("textFill", "textOutline", "glow", "shadow", "reflection", "scene3d", "props3d")
+)
 _SEEN_WHITE = ("shaded", "highlighted", "paragraph_shaded", "effects", *_EFFECTS)
 _PROPERTIES = ("vanish", "strike", "dstrike", "vertAlign", "position", *_EFFECTS)
 _MARKS = frozenset(("footnoteReference", "endnoteReference"))
@@ -113,7 +117,7 @@ def _tag(name: str) -> str:
     return f"{{{_W}}}{name}"
 
 
-_W_OPEN, _W14_OPEN, _VAL = f"{{{_W}}}", f"{{{_W14}}}", _tag("val")
+_W_OPEN, _VAL = f"{{{_W}}}", _tag("val")
 
 
 def _formatting(rpr: etree._Element | None) -> dict[str, bool]:
@@ -127,7 +131,7 @@ def _formatting(rpr: etree._Element | None) -> dict[str, bool]:
             continue  # a comment
         name = tag.rpartition("}")[2]
         if not tag.startswith(_W_OPEN):
-            if tag.startswith(_W14_OPEN):
+            if tag in _W14_EFFECTS:
                 out["effects"] = True
             continue
         value = element.get(_VAL)
