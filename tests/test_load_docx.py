@@ -54,6 +54,30 @@ def minimal_docx(body: bytes) -> bytes:
     )
 
 
+def docx_of_body(body: str, styles: str = "") -> bytes:
+    """A DOCX whose document's body is ``body`` (WordprocessingML, w: and w14: declared)."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    document = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<w:document xmlns:w="{w}" xmlns:w14="{w14}"><w:body>{body}'
+    )
+    members = {
+        "[Content_Types].xml": _CONTENT_TYPES,
+        "_rels/.rels": _RELS,
+        "word/document.xml": f"{document}</w:body></w:document>".encode(),
+    }
+    if styles:
+        members["word/styles.xml"] = f'<w:styles xmlns:w="{w}">{styles}</w:styles>'.encode()
+    return make_zip(members)
+
+
+def cells(*paragraphs: str) -> str:
+    """A table of one row, a cell for each of the given paragraphs' XML."""
+    row = "".join(f"<w:tc>{paragraph}</w:tc>" for paragraph in paragraphs)
+    return f"<w:tbl><w:tr>{row}</w:tr></w:tbl>"
+
+
 def test_blank_template_loads_with_all_its_tables() -> None:
     document = load(CORPUS / "template-2021-blank.docx")
     assert document.kind == "docx"
@@ -210,3 +234,104 @@ def test_style_chains_that_loop_or_never_end_are_walked_safely() -> None:
     assert found.of("s0") == {"vanish": True}  # s3, the second definition, is based on nothing
     assert found.of("s4000") == {}
     assert found.of("a") == found.of("b") == {"strike": True}
+
+
+_DELETED_MARK = (
+    '<w:pPr><w:rPr><w:del w:id="1" w:author="a" w:date="2025-01-10T00:00:00Z"/></w:rPr></w:pPr>'
+)
+
+
+def test_a_deleted_paragraph_mark_joins_paragraphs_of_one_cell_only() -> None:
+    # Accepted, a deleted mark joins its paragraph to the next one; Word keeps the mark that
+    # ends a cell, the body or the paragraph before a table: nothing follows it to join.
+    deleted = f"<w:p>{_DELETED_MARK}<w:r><w:t>37</w:t></w:r></w:p>"
+    plain = "<w:p><w:r><w:t>%s</w:t></w:r></w:p>"
+    body = cells(deleted, plain % "351", deleted + plain % "2") + deleted + cells(plain % "9")
+    lines = [line.text for line in load(docx_of_body(body)).lines]
+    assert lines == ["37", "351", "372", "37", "9"]
+
+
+def _alternatives(requires: str, namespace: str) -> str:
+    """A text box as Word writes it: a DrawingML choice showing 96171.6, a VML fallback left
+    stale by another editor (95000.2)."""
+    box = "<w:txbxContent><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:txbxContent>"
+    choice = (
+        f'<mc:Choice xmlns:x="{namespace}" Requires="{requires}"><w:drawing>'
+        f"<wp:inline><x:wsp><x:txbx>{box % '96171.6'}</x:txbx></x:wsp></wp:inline>"
+        "</w:drawing></mc:Choice>"
+    )
+    fallback = (
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box % '95000.2'}</v:textbox></v:shape>"
+        "</w:pict></mc:Fallback>"
+    )
+    return (
+        '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+        'markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+        'wordprocessingDrawing" xmlns:v="urn:schemas-microsoft-com:vml">'
+        f"{choice}{fallback}</mc:AlternateContent></w:r></w:p>"
+    )
+
+
+def test_alternative_content_is_the_choice_word_understands() -> None:
+    # Word shows the first mc:Choice whose namespaces it understands (a wps text box), else
+    # the mc:Fallback; mammoth alone reads the fallback, stale here.
+    shape = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    other = "http://www.example.com/unknown-extension"
+    for requires, namespace, shown in (
+        ("x", shape, "96171.6"),
+        ("x", other, "95000.2"),
+        ("undeclared", shape, "95000.2"),
+    ):
+        body = cells(_alternatives(requires, namespace))
+        assert [line.text for line in load(docx_of_body(body)).lines] == [shown]
+
+
+_WHITE_STYLE = (
+    '<w:style w:type="character" w:styleId="white"><w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+    '</w:style><w:style w:type="character" w:styleId="paper"><w:basedOn w:val="white"/>'
+    "</w:style>"
+)
+
+
+@pytest.mark.parametrize(
+    ("digit", "cell", "shown"),
+    [
+        ('<w:color w:val="FFFFFF"/>', "", "1362"),
+        ('<w:rStyle w:val="paper"/>', "", "1362"),  # white through its style's basedOn
+        ('<w:color w:val="ffffff" w:themeColor="background1"/>', "", "1362"),
+        # Seen: on a shaded cell, with a highlight or an outline, in grey, in a theme's shade.
+        ('<w:color w:val="FFFFFF"/>', '<w:shd w:val="clear" w:fill="1F4E79"/>', "21362"),
+        ('<w:color w:val="FFFFFF"/><w:highlight w:val="black"/>', "", "21362"),
+        ('<w:color w:val="FFFFFF"/><w:outline/>', "", "21362"),
+        ('<w:color w:val="FFFFFF"/><w14:glow w14:rad="63500"/>', "", "21362"),
+        ('<w:color w:val="F2F2F2"/>', "", "21362"),
+        ('<w:color w:val="FFFFFF" w:themeColor="background1" w:themeShade="80"/>', "", "21362"),
+    ],
+)
+def test_white_text_in_a_white_table_cell_is_not_read(digit: str, cell: str, shown: str) -> None:
+    # An old digit left in white before the new value: unseen on a white cell, not read there;
+    # out of tables (a paragraph may lie over a coloured shape) it is read.
+    paragraph = (
+        f"<w:p><w:r><w:rPr>{digit}</w:rPr><w:t>2</w:t></w:r><w:r><w:t>1362</w:t></w:r></w:p>"
+    )
+    body = cells(f"<w:tcPr>{cell}</w:tcPr>{paragraph}") + paragraph
+    lines = [line.text for line in load(docx_of_body(body, _WHITE_STYLE)).lines]
+    assert lines == [shown, "21362"]
+
+
+def test_white_text_is_read_in_a_table_whose_style_shades_cells() -> None:
+    # A table style shading its header row (or one it is based on) may be behind any cell.
+    shading = '<w:tcPr><w:shd w:val="clear" w:fill="4472C4"/></w:tcPr>'
+    styles = (
+        f'<w:style w:type="table" w:styleId="grid"><w:tblStylePr w:type="firstRow">{shading}'
+        '</w:tblStylePr></w:style><w:style w:type="table" w:styleId="mine">'
+        '<w:basedOn w:val="grid"/></w:style>'
+    )
+    paragraph = (
+        '<w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>2</w:t></w:r>'
+        "<w:r><w:t>1362</w:t></w:r></w:p>"
+    )
+    body = cells(paragraph).replace(
+        "<w:tbl>", '<w:tbl><w:tblPr><w:tblStyle w:val="mine"/></w:tblPr>'
+    )
+    assert [line.text for line in load(docx_of_body(body, styles)).lines] == ["21362"]

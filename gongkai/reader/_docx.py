@@ -79,7 +79,7 @@ def read_docx(data: bytes, *, claimed: bool) -> HtmlResult:
                 "Word 文档已损坏：缺少正文部分（word/document.xml）。"
                 "请在 Word/WPS 中打开后另存为 .docx，或重新下载"
             )
-        data = _without_unprinted_runs(archive, data)
+        data = _as_printed(archive, data)
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), convert_image=_NO_IMAGES)
         html = result.value
@@ -96,10 +96,20 @@ def read_docx(data: bytes, *, claimed: bool) -> HtmlResult:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _OFF = ("0", "false", "off")  # OOXML's values of a switched-off property
 # Run properties that make a run no part of a cell's printed value: hidden, struck out, set as
-# a superscript or subscript (a footnote mark: "447228" with a superscript "1" is 447228).
+# a superscript or subscript (a footnote mark: "447228" with a superscript "1" is 447228), or
+# white (an old digit left unseen in a white cell: see _in_white_cell).
 # Word takes them from the document's defaults, the paragraph's style, the run's character
 # style (each through its basedOn chain) and the run itself; mammoth reads only the last.
-_PROPERTIES = ("vanish", "strike", "dstrike", "vertAlign", "position")
+# White text is seen, though, on a shaded or highlighted ground, or drawn with an outline, a
+# shadow, an embossed or engraved edge, or a Word 2010 text effect (w14: a fill, a glow…).
+_EFFECTS = ("outline", "shadow", "emboss", "imprint")
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_W14_EFFECTS = frozenset(
+    f"{{{_W14}}}{name}"
+    for name in ("textFill", "textOutline", "glow", "shadow", "reflection", "scene3d", "props3d")
+)
+_SEEN_WHITE = ("shaded", "highlighted", "paragraph_shaded", "effects", *_EFFECTS)
+_PROPERTIES = ("vanish", "strike", "dstrike", "vertAlign", "position", *_EFFECTS)
 _MARKS = frozenset(("footnoteReference", "endnoteReference"))
 
 
@@ -107,50 +117,109 @@ def _tag(name: str) -> str:
     return f"{{{_W}}}{name}"
 
 
+_W_OPEN, _VAL = f"{{{_W}}}", _tag("val")
+
+
 def _formatting(rpr: etree._Element | None) -> dict[str, bool]:
-    """The unprinting properties a w:rPr sets, on or off."""
+    """The unprinting properties a w:rPr sets, on or off, and what makes white text seen."""
     out: dict[str, bool] = {}
     if rpr is None:
         return out
-    for name in _PROPERTIES:
-        element = rpr.find(_tag(name))
-        if element is None:
+    for element in rpr:  # (one pass: a document has many runs)
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue  # a comment
+        name = tag.rpartition("}")[2]
+        if not tag.startswith(_W_OPEN):
+            if tag in _W14_EFFECTS:
+                out["effects"] = True
             continue
-        value = element.get(_tag("val"))
+        value = element.get(_VAL)
         if name == "vertAlign":
             out[name] = value in ("superscript", "subscript")
         elif name == "position":
             out[name] = value not in (None, "0") and value.lstrip("-").isdigit()
-        else:
+        elif name in _PROPERTIES:
             out[name] = value not in _OFF
+        elif name == "color":
+            out["white"] = _white(element)
+        elif name == "shd":
+            out["shaded"] = not _unshaded(element)
+        elif name == "highlight":
+            out["highlighted"] = value != "none"
     return out
 
 
+def _paragraph_shading(ppr: etree._Element | None) -> dict[str, bool]:
+    """The shading a w:pPr sets (under every run of the paragraph), if any."""
+    shading = ppr.find(_tag("shd")) if ppr is not None else None
+    return {} if shading is None else {"paragraph_shaded": not _unshaded(shading)}
+
+
+def _white(color: etree._Element) -> bool:
+    """Whether a w:color is plain white (a theme's white when it names the background's)."""
+    if (color.get(_tag("val")) or "").upper() != "FFFFFF":
+        return False
+    theme = color.get(_tag("themeColor"))
+    tinted = color.get(_tag("themeTint")) or color.get(_tag("themeShade"))
+    return theme is None or (theme in ("background1", "light1") and not tinted)
+
+
+def _unshaded(shading: etree._Element) -> bool:
+    """Whether a w:shd leaves the ground white: no shading, or a clear pattern on a white or
+    automatic fill. A pattern (solid, a percentage) or a theme's fill counts as shading."""
+    pattern = shading.get(_tag("val"))
+    if pattern == "nil":
+        return True
+    fill = (shading.get(_tag("fill")) or "auto").upper()
+    theme = shading.get(_tag("themeFill"))
+    tinted = shading.get(_tag("themeFillTint")) or shading.get(_tag("themeFillShade"))
+    return (
+        pattern == "clear"
+        and fill in ("AUTO", "FFFFFF")
+        and (theme is None or (theme in ("background1", "light1") and not tinted))
+    )
+
+
 class _Styles:
-    """The unprinting properties of a document's styles, through their basedOn chains."""
+    """The unprinting properties of a document's styles, through their basedOn chains (and
+    whether a table style shades any of its cells)."""
 
     def __init__(self, root: etree._Element | None) -> None:
         self.own: dict[str, tuple[str | None, dict[str, bool]]] = {}
         self.defaults: dict[str, bool] = {}
         self.paragraph: str | None = None  # the default paragraph style
+        self.table: str | None = None  # the default table style
         self.resolved: dict[str, dict[str, bool]] = {}
         if root is None:
             return
-        self.defaults = _formatting(
-            root.find(f"{_tag('docDefaults')}/{_tag('rPrDefault')}/{_tag('rPr')}")
-        )
+        defaults = root.find(_tag("docDefaults"))
+        if defaults is not None:
+            self.defaults = {
+                **_formatting(defaults.find(f"{_tag('rPrDefault')}/{_tag('rPr')}")),
+                **_paragraph_shading(defaults.find(f"{_tag('pPrDefault')}/{_tag('pPr')}")),
+            }
         for style in root.iter(_tag("style")):
             key = style.get(_tag("styleId"))
             if not key:
                 continue
             based = style.find(_tag("basedOn"))
             parent = based.get(_tag("val")) if based is not None else None
-            self.own[key] = (parent, _formatting(style.find(_tag("rPr"))))
-            if style.get(_tag("type")) == "paragraph" and style.get(_tag("default")) in (
-                "1",
-                "true",
-            ):
-                self.paragraph = key
+            kind = style.get(_tag("type"))
+            own = {
+                **_formatting(style.find(_tag("rPr"))),
+                **_paragraph_shading(style.find(_tag("pPr"))),
+            }
+            if kind == "table" and any(not _unshaded(s) for s in style.iter(_tag("shd"))):
+                # Shading anywhere in a table style (its header row's only, say), or in a style
+                # it is based on, is taken to shade every cell of its tables.
+                own["table_shaded"] = True
+            self.own[key] = (parent, own)
+            if style.get(_tag("default")) in ("1", "true"):
+                if kind == "paragraph":
+                    self.paragraph = key
+                elif kind == "table":
+                    self.table = key
 
     def of(self, key: str | None) -> dict[str, bool]:
         """A style's properties, its own over those of the styles it is based on."""
@@ -173,14 +242,19 @@ class _Styles:
         return self.resolved[key]
 
 
-def _unprinted_runs(root: etree._Element, styles: _Styles) -> list[etree._Element]:
-    """The runs whose effective formatting unprints them, and footnote marks' text."""
+def _unprinted_runs(root: etree._Element, styles: _Styles, ground: bool) -> list[etree._Element]:
+    """The runs whose effective formatting unprints them, and footnote marks' text.
+
+    ``ground``: the page is white (no background colour), so white text in a table cell that
+    nothing shades is unseen.
+    """
     out: list[etree._Element] = []
     for paragraph in root.iter(_tag("p")):
         ppr = paragraph.find(_tag("pPr"))
         pstyle = ppr.find(_tag("pStyle")) if ppr is not None else None
         key = pstyle.get(_tag("val")) if pstyle is not None else styles.paragraph
-        inherited = {**styles.defaults, **styles.of(key)}
+        inherited = {**styles.defaults, **styles.of(key), **_paragraph_shading(ppr)}
+        unseen: bool | None = None  # white text unseen in this paragraph (found when needed)
         runs = []
         for run in paragraph.iter(_tag("r")):
             rpr = run.find(_tag("rPr"))
@@ -209,9 +283,50 @@ def _unprinted_runs(root: etree._Element, styles: _Styles) -> list[etree._Elemen
                 out.append(run)
             elif level and effective.get("position") and len(_run_text(run).strip()) <= 2:
                 out.append(run)  # raised or lowered by a few points: a mark, not a number
+            elif (
+                ground
+                and char is None
+                and effective.get("white")
+                and not any(effective.get(name) for name in _SEEN_WHITE)
+            ):
+                if unseen is None:
+                    unseen = _in_white_cell(paragraph, styles)
+                if unseen:
+                    out.append(run)  # white on white: an old digit left unseen in the cell
             elif any(child.tag.split("}")[-1] in _MARKS for child in run):
                 out.append(run)  # a footnote's mark, custom ("1" after the reference) or not
     return out
+
+
+def _in_white_cell(paragraph: etree._Element, styles: _Styles) -> bool:
+    """Whether a paragraph is in a table cell that nothing shades: not the cell, its row, its
+    table or the table's style (nor an outer cell's), and not in a text box.
+
+    White text is dropped in table cells only, whose ground the document says: a body
+    paragraph may lie over a coloured shape or picture set behind the text.
+    """
+    cell = False
+    for ancestor in paragraph.iterancestors():
+        tag = ancestor.tag
+        if tag == _tag("txbxContent"):
+            return False  # a text box, perhaps filled
+        if tag == _tag("tc"):
+            cell = True
+            shading = ancestor.find(f"{_tag('tcPr')}/{_tag('shd')}")
+        elif tag == _tag("tr"):
+            shading = ancestor.find(f"{_tag('tblPrEx')}/{_tag('shd')}")
+        elif tag == _tag("tbl"):
+            properties = ancestor.find(_tag("tblPr"))
+            shading = properties.find(_tag("shd")) if properties is not None else None
+            style = properties.find(_tag("tblStyle")) if properties is not None else None
+            key = style.get(_tag("val")) if style is not None else styles.table
+            if styles.of(key).get("table_shaded"):
+                return False
+        else:
+            continue
+        if shading is not None and not _unshaded(shading):
+            return False
+    return cell
 
 
 def _run_text(run: etree._Element) -> str:
@@ -224,9 +339,11 @@ _READ_ERRORS = (
 )  # fmt: skip
 
 
-def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
-    """The document with its unprinted runs removed, and the breaks mammoth drops (w:cr,
-    w:ptab) written as those it reads; unchanged when there is nothing to do."""
+def _as_printed(archive: zipfile.ZipFile, data: bytes) -> bytes:
+    """The document as Word shows it with its changes accepted, in the XML mammoth reads: the
+    alternative content Word chooses, its unprinted runs removed, the breaks mammoth drops
+    (w:cr, w:ptab) written as those it reads, and deleted paragraph marks that cannot join two
+    paragraphs kept; unchanged when there is nothing to do."""
     try:
         xml = archive.read("word/document.xml")
         styles = archive.read("word/styles.xml") if "word/styles.xml" in archive.namelist() else b""
@@ -237,12 +354,20 @@ def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
     nested = xml.count(b'fldCharType="begin"') + xml.count(b"fldCharType='begin'") > 1
     styled = any(word in styles for word in words)
     breaks = b"<w:cr" in xml or b"<w:ptab" in xml
-    if not styled and not breaks and not nested and not any(word in xml for word in words):
+    marks = b":del " in xml  # a tracked deletion, perhaps of a paragraph mark
+    shapes = b"AlternateContent" in xml or b"txbx" in xml
+    white = b"FFFFFF" in xml or b"ffffff" in xml or b"FFFFFF" in styles or b"ffffff" in styles
+    plain = not (styled or breaks or nested or marks or shapes or white)
+    if plain and not any(word in xml for word in words):
         return data
     root = _parse(xml)
     if root is None:
         return data
-    runs = _unprinted_runs(root, _Styles(_parse(styles) if styled else None))
+    # First the content Word shows, then its runs (a text box's among them).
+    chosen = _choose_alternatives(root) if shapes else False
+    runs = _unprinted_runs(
+        root, _Styles(_parse(styles) if styled or white else None), _white_page(root)
+    )
     for run in runs:
         parent = run.getparent()
         if parent is not None:
@@ -250,7 +375,8 @@ def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
     for element in list(root.iter(_tag("cr"), _tag("ptab"))):
         element.tag = _tag("br") if element.tag == _tag("cr") else _tag("tab")
         element.attrib.clear()
-    if not runs and not breaks:
+    kept = _keep_unjoinable_marks(root) if marks else False
+    if not runs and not breaks and not kept and not chosen:
         return data
     out = io.BytesIO()
     try:
@@ -264,6 +390,124 @@ def _without_unprinted_runs(archive: zipfile.ZipFile, data: bytes) -> bytes:
     except _READ_ERRORS:
         return data  # a damaged member: mammoth reports it
     return out.getvalue()
+
+
+# A deleted paragraph mark joins its paragraph to the next one (mammoth carries the contents
+# into the next paragraph it reads, wherever that is). Word joins only two paragraphs of one
+# story: the last paragraph of a table cell, a text box or the body, or one before a table,
+# keeps its mark (a cell's "37" is not glued to the next cell's "351").
+_BLOCKS = frozenset(_tag(name) for name in ("p", "tbl", "sdt", "customXml"))
+
+
+def _keep_unjoinable_marks(root: etree._Element) -> bool:
+    """Undo the deletion of paragraph marks no paragraph follows; whether any was undone."""
+    kept = False
+    for paragraph in root.iter(_tag("p")):
+        rpr = paragraph.find(f"{_tag('pPr')}/{_tag('rPr')}")
+        deletion = rpr.find(_tag("del")) if rpr is not None else None
+        if rpr is None or deletion is None:
+            continue
+        after = _next_block(paragraph)
+        if after is None or after.tag == _tag("tbl"):
+            rpr.remove(deletion)
+            kept = True
+    return kept
+
+
+def _next_block(element: etree._Element) -> etree._Element | None:
+    """The paragraph, table or content control that follows a block in its story, if any: a
+    content control's or custom XML's content is looked through."""
+    at: etree._Element | None = element
+    while at is not None:
+        after = at.getnext()
+        while after is not None and after.tag not in _BLOCKS:
+            after = after.getnext()
+        if after is not None:
+            return after
+        parent = at.getparent()
+        if parent is None:
+            return None
+        if parent.tag == _tag("sdtContent"):
+            at = parent.getparent()  # the w:sdt
+        elif parent.tag == _tag("customXml"):
+            at = parent
+        else:
+            return None  # the end of a cell, a text box, the body, a note
+    return None
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Namespaces Word understands in an mc:Choice's Requires: those of the standard, of Microsoft
+# Office's extensions (wps text boxes and shapes, w14…) and VML. Another's (WPS Office's own, a
+# third party's) makes Word take the next choice, or the fallback.
+_UNDERSTOOD = (
+    "http://schemas.openxmlformats.org/",
+    "http://purl.oclc.org/ooxml/",
+    "http://schemas.microsoft.com/office/",
+    "urn:schemas-microsoft-com:",
+)
+
+
+def _choose_alternatives(root: etree._Element) -> bool:
+    """Put the content Word shows in place of each mc:AlternateContent, and a DrawingML shape's
+    text boxes where mammoth reads them; whether anything changed.
+
+    Word shows the first mc:Choice whose required namespaces it understands, else the
+    mc:Fallback; mammoth reads the fallback only, which another editor may have left stale (a
+    text box's 95000.2 where Word shows 96171.6). A wps text box in a w:drawing is put in a
+    w:pict, as VML text boxes are, for mammoth reads a drawing's images only.
+    """
+    changed = False
+    # Innermost first: an alternative nested in a choice is settled before its choice is.
+    for alternative in reversed(list(root.iter(f"{{{_MC}}}AlternateContent"))):
+        parent = alternative.getparent()
+        if parent is None:
+            continue
+        chosen = next(
+            (
+                choice
+                for choice in alternative.iterchildren(f"{{{_MC}}}Choice")
+                if _understood(choice)
+            ),
+            alternative.find(f"{{{_MC}}}Fallback"),
+        )
+        at = parent.index(alternative)
+        parent.remove(alternative)
+        if chosen is not None:
+            parent[at:at] = list(chosen)
+        changed = True
+    for drawing in list(root.iter(_tag("drawing"))):
+        boxes = [
+            box
+            for box in drawing.iter(_tag("txbxContent"))
+            if next(box.iterancestors(_tag("txbxContent")), None) is None
+        ]
+        parent = drawing.getparent()
+        if not boxes or parent is None:
+            continue
+        picture = etree.Element(_tag("pict"))
+        picture.extend(boxes)
+        parent.replace(drawing, picture)
+        changed = True
+    return changed
+
+
+def _white_page(root: etree._Element) -> bool:
+    """Whether the page is white: no background (w:background) but plain white is set."""
+    background = root.find(_tag("background"))
+    if background is None:
+        return True
+    color = (background.get(_tag("color")) or "").upper()
+    return color == "FFFFFF" and len(background.attrib) == 1 and len(background) == 0
+
+
+def _understood(choice: etree._Element) -> bool:
+    """Whether Word understands every namespace an mc:Choice requires."""
+    prefixes = (choice.get("Requires") or "").split()
+    namespaces = [choice.nsmap.get(prefix) for prefix in prefixes]
+    return bool(namespaces) and all(
+        namespace is not None and namespace.startswith(_UNDERSTOOD) for namespace in namespaces
+    )
 
 
 def _parse(xml: bytes) -> etree._Element | None:
