@@ -189,6 +189,7 @@ def test_rows_a_body_added_go_to_extra_rows() -> None:
         "第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
         "规章 | 0 | 0 | 0\n行政规范性文件 | 2 | 0 | 5\n其他主动公开文件 | 12 | 0 | 30\n"
         "第二十条第(五)项\n信息内容 | 本年处理决定数量\n行政许可 | 7\n"
+        "五、存在的主要问题及改进情况\n无。\n"  # (not cut off after the 7)
     )
     report = read(text)
     assert report.get("active.normative_documents.in_force") == 5

@@ -8,6 +8,7 @@ table's identities leave exactly one way; otherwise its cells are null with a no
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,7 +58,15 @@ PARSED: dict[str, tuple[Value, str, str | None]] = {}
 CACHED_VALUES = 8192
 
 
+# Appended to the last value of a truncated page whose end may have cut it ("72" as "7"):
+# the value is null (a character no page prints: see ``tables.read_table``).
+CUT_MARK = "\ue000"
+CUT_NOTE = "页面在此处截断，该数字可能不完整，记为空"
+
+
 def _parse_text(text: str) -> tuple[Value, str, str | None]:
+    if text.endswith(CUT_MARK):
+        return None, "cut", CUT_NOTE
     if DASH.match(text):
         return 0, "dash", f"印有“{text}”，表示没有，按 0 记录"
     m = VALUE.match(text)
@@ -167,10 +176,21 @@ def row_cells(
             note = f"该行印有的单元格（“{raw}”及空白单元格）多于 {n} 列，无法对应，记为空"
             return RowCells(blank_row(n), note=note)
     if cut_off and not any(t.cell for t in tokens):
+        placed = _delimited_start(tokens, n)
+        if placed is not None:
+            cells = [BLANK if t.kind == "gap" else _direct(t) for t in placed]
+            if len(placed) == n:
+                return RowCells(cells)
+            note = f"页面在该行中途截断，只读到前 {len(placed)} 个单元格"
+            return RowCells(cells + blank_row(n - len(placed)), note=note)
         values = [t for t in tokens if t.kind == "value"]
-        if len(values) == n + 1 and re.fullmatch(r"\d", values[-1].text):
-            values = values[:n]
-        if 0 < len(values) < n and all(len(t.text) <= 3 for t in values):
+        if (
+            len(values) == n + 1
+            and re.fullmatch(rf"\d{CUT_MARK}?", values[-1].text)
+            and not (values[-1].delimited and values[-1].source_line == values[-2].source_line)
+        ):
+            values = values[:n]  # (a digit not in a cell of the row's line: the next ordinal)
+        if 0 < len(values) < n and all(len(t.text) <= 3 for t in values) and _one_by_one(values):
             cells = [_direct(t) for t in values] + blank_row(n - len(values))
             return RowCells(cells, note=f"页面在该行中途截断，只读到前 {len(values)} 个单元格")
         tokens = values
@@ -361,6 +381,31 @@ def _split_cells(split: Split | Sequence[int | None], run: Sequence[Token]) -> l
     # Every cell split from one run has the same provenance (an immutable tuple: shared).
     where = _provenance(run[0], "split", " ".join([t.text for t in run]))
     return [BLANK if v is None else _new(Cell, (v, where, None)) for v in split]
+
+
+_KIND = operator.attrgetter("kind")
+
+
+def _one_by_one(values: Sequence[Token]) -> bool:
+    """Whether values are printed one a line, or set apart by pipes or tabs (not by spaces
+    on a line: "230 0" may be the start of a run of cells, "230 000023")."""
+    lines = [t.source_line for t in values]
+    return len(set(lines)) == len(lines) or all(t.delimited for t in values)
+
+
+def _delimited_start(tokens: Sequence[Token], n: int) -> list[Token] | None:
+    """The cells a truncated page prints of a row on its line of text whose cells pipes or
+    tabs set apart, blank ones among them ("46 | 3 |  | 1"), at most ``n`` of them: each in its
+    column, from the first (what follows on later lines is no part of the row); None if the
+    row prints no blank cell so, no value, or more cells than its columns on its line."""
+    placed = [t for t in tokens if t.kind in ("value", "gap")]
+    if not placed or not all(t.delimited for t in placed) or "gap" not in map(_KIND, placed):
+        return None
+    line = placed[0].source_line
+    own = [t for t in placed if t.source_line == line]
+    if not 1 < len(own) <= n or "value" not in map(_KIND, own):
+        return None  # (one cell on the line: a page printing a cell a line, "5 |")
+    return own
 
 
 def decided(row: RowCells, values: Sequence[int | None]) -> RowCells:

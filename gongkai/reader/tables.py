@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from gongkai.layout import FormatName, IdentityInstance, Row, Table, layout
 from gongkai.reader.cells import (
+    CUT_MARK,
     PARSED,
     Cell,
     RowCells,
@@ -71,8 +72,40 @@ def read_table(
     """Read one table from the tokens of its region; ``ends_document`` when the source ends
     inside the region (a truncated page); ``page_breaks``: the source lines dropped as page
     numbers or site chrome."""
+    if not (ends_document and tokens and _may_be_cut(tokens[-1])):
+        if table.key == "appeals":
+            return _read_appeals(table, tokens)
+        return _read_rows(fmt, table, tokens, ends_document, page_breaks, None)
+    # The page ends in a value: its end may have cut it ("72" read as "7"). It is null,
+    # unless its row is whole and adds up with it (see _restored).
+    last = tokens[-1]
+    marked = last._replace(text=last.text + CUT_MARK)
+    tokens = [*tokens[:-1], marked]
     if table.key == "appeals":
-        return _read_appeals(table, tokens)
+        out = _read_appeals(table, tokens)
+    else:
+        out = _read_rows(fmt, table, tokens, ends_document, page_breaks, (marked, last))
+    # (The mark shown nowhere: the notes and provenance quote the value as printed.)
+    out.notes[:] = [
+        Note(n.message.replace(CUT_MARK, ""), n.path, n.where) if CUT_MARK in n.message else n
+        for n in out.notes
+    ]
+    for path, where in out.provenance.items():
+        if CUT_MARK in where.raw:
+            out.provenance[path] = where._replace(raw=where.raw.replace(CUT_MARK, ""))
+    return out
+
+
+def _read_rows(
+    fmt: FormatName,
+    table: Table,
+    tokens: Sequence[Token],
+    ends_document: bool,
+    page_breaks: frozenset[int],
+    last_value: tuple[Token, Token] | None,
+) -> TableRead:
+    """``read_table`` of table 二 or 三; ``last_value``: the page's last value, as marked
+    (perhaps cut) and as printed."""
     result = scan(fmt, table, tokens)
     out = TableRead(data=table.blank())
     sums = _row_sums(fmt, table.key)
@@ -99,6 +132,8 @@ def read_table(
     row_end = 1  # lone "|" lines after a row's last cell (found with ``merging``)
     for index, hit in sorted(result.rows.items()):
         row = table.rows[index]
+        if last_value is not None and hit.values and hit.values[-1] is last_value[0]:
+            hit.values = _restored(hit.values, last_value[1], len(row.columns), sums)
         if added and _plain(hit.values, len(row.columns) + added):
             cut = [i for i, t in enumerate(hit.values) if t.kind == "value"][len(row.columns)]
             hit.values = hit.values[:cut]  # (the extra columns' values, after the row's own)
@@ -188,6 +223,32 @@ def read_table(
     in_doubt = {table.rows[i].key for i, hit in result.rows.items() if _values_in_doubt(hit)}
     _force_zeros(table, out, {table.rows[i].key for i in result.rows} - unreadable - in_doubt)
     return out
+
+
+def _restored(values: list[Token], printed: Token, n: int, sums: Sequence[Sum]) -> list[Token]:
+    """A row's values with its last one as printed, when the page's end may have cut it but
+    the row is whole (one value a cell) and adds up with it: "746 12 0 0 10 1 769" at the
+    end of an excerpt is all there is, for 769 is the sum of the others. Else as they are."""
+    whole = [*values[:-1], printed]
+    if not sums:
+        return values
+    if _plain(whole, n):
+        return whole if _sums_hold([parse_value(t)[0] for t in whole], sums) else values
+    # A digit run the row's sums split one way only ("7461200101769"), each cell read.
+    rc = row_cells(whole, n, sums)
+    cells = [cell.value for cell in rc.cells]
+    if rc.candidates or rc.note or not _sums_hold(cells, sums):
+        return values
+    return whole
+
+
+def _may_be_cut(token: Token) -> bool:
+    """Whether a truncated page's last token is a number its end may have cut, or a dash that
+    may be the start of one ("-3") or of a markdown rule ("|---|"): nothing sets it off after
+    it (a "|" ending its line of text)."""
+    if token.kind != "value" or token.piped:
+        return False
+    return token.text[-1:].isdigit() or token.text in ("-", "--")
 
 
 def _column_order(
