@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from gongkai.record import RecordFormat
 
@@ -301,7 +302,15 @@ def _clean_agency(raw: str) -> str | None:
 TITLE_HEAD = 6000  # characters at the start of a text its title is looked for in
 
 
-def find_title(text: str) -> tuple[str | None, int | None, int]:
+class Title(NamedTuple):
+    """A report's title as found: its agency and year (None if it names none) and its end."""
+
+    agency: str | None
+    year: int | None
+    end: int  # offset just after the title, 0 if no title was found
+
+
+def find_title(text: str) -> Title:
     head = text[:TITLE_HEAD]
     body = _body_start(head)
     if body > 0:  # the title is printed before the report's text: later ones are other reports'
@@ -309,7 +318,7 @@ def find_title(text: str) -> tuple[str | None, int | None, int]:
     if _may_hold_chinese_year(head) and _CHINESE_YEAR.search(head):
         head = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), head)
     found = _find_title(head, last=body > 0)
-    if found[0] is None or found[1] is None:
+    if found.agency is None or found.year is None:
         # Tried only before a literal "…报告(2023年)": the pattern itself starts with a class
         # that a search would try at every offset.
         tail = _YEAR_AFTER_TAIL.search(head)
@@ -317,22 +326,22 @@ def find_title(text: str) -> tuple[str | None, int | None, int]:
         if after:
             agency = _clean_agency(after.group(1))
             if agency:
-                return agency, int(after.group(2)), after.end()
+                return Title(agency, int(after.group(2)), after.end())
     return found
 
 
-def _find_title(head: str, last: bool = False) -> tuple[str | None, int | None, int]:
+def _find_title(head: str, last: bool = False) -> Title:
     """The agency, year and end of the report's title in ``head``. ``last``: ``head`` ends where
     the report's text starts ("一、总体情况"), so the title is the last one before it: those
     above are the page's chrome (a list of related reports, 上一篇/下一篇 links)."""
-    best: tuple[str | None, int | None, int] = (None, None, 0)
-    titles: list[tuple[str, int, int]] = []  # the titles with their agency (``last``)
-    column: tuple[str | None, int | None, int] = best  # a site's column, "2024年政府信息公开年报"
+    best = Title(None, None, 0)
+    titles: list[Title] = []  # the titles with their agency (``last``)
+    column = best  # a site's column, "2024年政府信息公开年报"
     bare = _BARE_TITLE.match(head)  # "2024年政府信息公开工作年度报告": a title without agency
     if bare and bare.group(0).endswith("年报"):
-        column = (None, int(bare.group(1)), bare.end())
+        column = Title(None, int(bare.group(1)), bare.end())
     elif bare:
-        best = (None, int(bare.group(1)), bare.end())
+        best = Title(None, int(bare.group(1)), bare.end())
     for m in _agency_first_titles(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
         if _elsewhere(head, m.start()):
@@ -350,20 +359,20 @@ def _find_title(head: str, last: bool = False) -> tuple[str | None, int | None, 
         if agency and "报告" not in agency:
             # A title found first without its agency keeps its year: a later "name + year +
             # report" is a sentence of the text about another report.
-            year = best[1] if best[1] is not None else int(m.group(2))
+            year = best.year if best.year is not None else int(m.group(2))
             if not last:
-                return agency, year, m.end()
-            titles.append((agency, year, m.end()))
+                return Title(agency, year, m.end())
+            titles.append(Title(agency, year, m.end()))
             continue
-        if best[1] is None and m.group(0).endswith("年报"):
-            column = column if column[1] is not None else (None, int(m.group(2)), m.end())
-        elif best[1] is None:
-            best = (None, int(m.group(2)), m.end())
+        if best.year is None and m.group(0).endswith("年报"):
+            column = column if column.year is not None else Title(None, int(m.group(2)), m.end())
+        elif best.year is None:
+            best = Title(None, int(m.group(2)), m.end())
     if titles:
         # The last that ends its line: a sentence naming the report goes on ("现将某镇2025年度
         # …报告如下。"); without one, the first.
-        return next((t for t in reversed(titles) if _ends_line(head, t[2])), titles[0])
-    if best[1] is None:
+        return next((t for t in reversed(titles) if _ends_line(head, t.end)), titles[0])
+    if best.year is None:
         best = column  # (the year a column of the site names: the year of publication, often)
     # A match of _TITLE_YEAR_FIRST starts with the year just before (spaces aside) the "年" where
     # its tail matches, so none starts before the year of the first tail found: the search can
@@ -375,7 +384,7 @@ def _find_title(head: str, last: bool = False) -> tuple[str | None, int | None, 
     if m2:
         agency = _clean_agency(m2.group(2))
         if agency:
-            return agency, int(m2.group(1)), m2.end()
+            return Title(agency, int(m2.group(1)), m2.end())
     return best
 
 
