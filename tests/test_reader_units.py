@@ -444,6 +444,18 @@ def test_the_title_is_the_reports_own(head: str, agency: str, year: int) -> None
     assert (meta.agency, meta.year) == (agency, year)
 
 
+def test_a_page_title_printed_above_the_heading_is_not_the_title() -> None:
+    # A saved page's first line is its browser title, here a stale one naming another body.
+    stale = "某县交通运输局2024年政府信息公开工作年度报告_某县人民政府"
+    meta = find_meta(stale + "\n" + _TITLE + _BODY_TEXT, title_hint=stale)
+    assert meta.agency == "某县自然资源局"
+    # Printed after a title found in the text (a related report's), it is the heading.
+    page = _TITLE.strip()
+    text = "某县水利局2024年政府信息公开工作年度报告\n" + _TITLE + "2024年，我局认真贯彻。\n"
+    assert find_meta(text).agency == "某县水利局"
+    assert find_meta(text, title_hint=page).agency == "某县自然资源局"
+
+
 def test_a_name_wrapped_over_the_title_lines_is_joined() -> None:
     meta = find_meta("青石县人民政府\n办公室2024年政府信息公开工作年度报告\n" + _BODY_TEXT)
     assert meta.agency == "青石县人民政府办公室"

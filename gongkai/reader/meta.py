@@ -796,7 +796,13 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
     if title_hint:
         hinted_agency, hinted_year, hinted_end = _hinted_title(title_hint)
         printed = title_hint[:hinted_end].strip()
-        at = text.find(printed) if hinted_agency and hinted_year and len(printed) >= 8 else -1
+        # Looked for where it would end after the title found in the text: printed before that
+        # title, it is no heading of the text (a saved page's first line is the browser's title,
+        # a stale one too, above the page's own heading).
+        since = max(0, title_end - len(printed))
+        at = (
+            text.find(printed, since) if hinted_agency and hinted_year and len(printed) >= 8 else -1
+        )
         while at >= 0 and _elsewhere(text, at):  # a 上一篇 link to a report of that title
             at = text.find(printed, at + 1)
         if at >= 0 and (agency, year) != (hinted_agency, hinted_year):
