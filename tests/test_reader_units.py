@@ -456,6 +456,25 @@ def test_a_page_title_printed_above_the_heading_is_not_the_title() -> None:
     assert find_meta(text, title_hint=page).agency == "某县自然资源局"
 
 
+@pytest.mark.parametrize(
+    ("body", "signer", "agency"),
+    [
+        # A county portal's name above a department's report without agency in its title
+        ("我局认真贯彻落实《条例》。", "某县自然资源局", "某县自然资源局"),
+        # …or the title's first line (a PDF's title wrapped after the name)
+        ("我县认真贯彻落实《条例》。", "某县政务服务管理局", "某县人民政府"),
+        ("我局认真贯彻落实《条例》。", "某县人民政府办公室", "某县人民政府"),  # its office signs
+        ("我局认真贯彻落实《条例》。", "", "某县人民政府"),  # no signature: the name above
+        ("全面推进政务公开。", "某县自然资源局", None),  # which of the two, nothing says
+    ],
+)
+def test_a_name_above_a_title_without_one_and_another_signer(
+    body: str, signer: str, agency: str | None
+) -> None:
+    text = "某县人民政府\n2024年政府信息公开工作年度报告\n一、总体情况\n2024年，" + body + "\n"
+    assert find_meta(text + signer + "\n2025年1月20日\n").agency == agency
+
+
 def test_a_name_wrapped_over_the_title_lines_is_joined() -> None:
     meta = find_meta("青石县人民政府\n办公室2024年政府信息公开工作年度报告\n" + _BODY_TEXT)
     assert meta.agency == "青石县人民政府办公室"

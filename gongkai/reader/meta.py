@@ -308,6 +308,10 @@ class Title(NamedTuple):
     agency: str | None
     year: int | None
     end: int  # offset just after the title, 0 if no title was found
+    # The agency is printed only on lines above the title's line, which names no body
+    # ("某县人民政府" / "2024年政府信息公开工作年度报告"): the title's first line, or the name of
+    # a site or a red header above a title without agency (see find_meta).
+    named_above: bool = False
 
 
 def find_title(text: str) -> Title:
@@ -360,9 +364,11 @@ def _find_title(head: str, last: bool = False) -> Title:
             # A title found first without its agency keeps its year: a later "name + year +
             # report" is a sentence of the text about another report.
             year = best.year if best.year is not None else int(m.group(2))
+            year_line = head.rfind("\n", 0, m.start(2)) + 1
+            named_above = not head[year_line : m.start(2)].strip()
             if not last:
-                return Title(agency, year, m.end())
-            titles.append(Title(agency, year, m.end()))
+                return Title(agency, year, m.end(), named_above)
+            titles.append(Title(agency, year, m.end(), named_above))
             continue
         if best.year is None and m.group(0).endswith("年报"):
             column = column if column.year is not None else Title(None, int(m.group(2)), m.end())
@@ -746,6 +752,35 @@ def _signer(tail: str) -> str | None:
     return last.group(1) if last else None
 
 
+# How a report calls its body: "我局", "我县", "我镇"… (see _above_or_signer).
+_SELF_WORD = re.compile(r"我(局|委|办|中心|县|区|市|州|旗|镇|乡|街道|馆|院|站|所|队|会|部|厅|署)")
+_PLACES = ("县", "区", "市", "州", "旗", "镇", "乡", "街道")
+
+
+def _above_or_signer(text: str, above: str, title_end: int) -> str | None:
+    """The agency of a report whose name is printed only above its title's line (``above``):
+    the title's first line, or a site's or a red header's name ("某县人民政府" over a
+    department's report). Where another body signs the report (落款), the word the report calls
+    its body by ("我局") says which of the two reports; if it says neither, None."""
+    signer = _signer(text[-SIGNATURE_TAIL:])
+    if signer is None or signer.startswith(above):  # (an office signs for its government)
+        return above
+    words = Counter(m.group(1) for m in _SELF_WORD.finditer(text, title_end, title_end + 3000))
+    word = max(words, key=lambda w: words[w]) if words else None
+    if word is not None and _called(above, word):
+        return above
+    if word is not None and _called(signer, word):
+        return signer
+    return None
+
+
+def _called(name: str, word: str) -> bool:
+    """Whether a body of this name calls itself 我 + ``word`` ("某县自然资源局": 我局)."""
+    if word in _PLACES:
+        name = name.removesuffix("办事处").removesuffix("人民政府").removesuffix("政府")
+    return name.endswith({"委": ("委", "委员会"), "办": ("办", "办公室")}.get(word, (word,)))
+
+
 def _signature(text: str) -> re.Match[str] | None:
     """``_SIGNATURE.search(text)``, found faster."""
     return next(_at_lines(_SIGNATURE, _SIGNATURE_HINT, text), None)
@@ -784,6 +819,21 @@ _PLAN = re.compile(r"将|计划|拟|要|继续")
 _COMPARED = re.compile(r"对照|对比|比较|相比|较|与|同")  # "对照2022年度…": another year
 
 
+def _agency_elsewhere(text: str) -> str | None:
+    """The agency of a report whose title names none."""
+    signer = _signer(text[-SIGNATURE_TAIL:])  # the agency signs at the end, above the date (落款)
+    if signer is not None:
+        return signer
+    # The publisher a catalogue box or byline names ("发布机构：某局")
+    body = _body_start(text[:TITLE_HEAD])  # (a box or byline is printed above the text)
+    m = _PUBLISHER.search(text, 0, body if body > 0 else TITLE_HEAD)
+    agency = _clean_agency(m.group(1)) if m else None
+    if agency is None:  # "…联系单位：某局", "向某局申请": a body the text names, last
+        m = _CONTACT.search(text)
+        agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
+    return agency
+
+
 # The title found in a page's own title: a pure function of a short string, remembered (pages
 # read again, or pages of one site that share a title, cost nothing). Its values are immutable.
 _hinted_title = lru_cache(maxsize=1024)(find_title)
@@ -792,9 +842,9 @@ _hinted_title = lru_cache(maxsize=1024)(find_title)
 def find_meta(text: str, published_hint: str | None = None, title_hint: str | None = None) -> Meta:
     """The metadata of a report; ``title_hint`` is the page's own title (``<title>``, PDF or
     DOCX properties), used only where the text itself does not name the agency or year."""
-    agency, year, title_end = find_title(text)
+    agency, year, title_end, named_above = find_title(text)
     if title_hint:
-        hinted_agency, hinted_year, hinted_end = _hinted_title(title_hint)
+        hinted_agency, hinted_year, hinted_end, _ = _hinted_title(title_hint)
         printed = title_hint[:hinted_end].strip()
         # Looked for where it would end after the title found in the text: printed before that
         # title, it is no heading of the text (a saved page's first line is the browser's title,
@@ -809,6 +859,7 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
             # The page's own title, printed as a heading of the text: the titles found before
             # it belong to the page's chrome (breadcrumbs, lists of related reports).
             agency, year, title_end = hinted_agency, hinted_year, at + len(printed)
+            named_above = False
         elif agency is None or year is None:
             agency = agency or hinted_agency
             year = year or hinted_year
@@ -823,15 +874,10 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
         stated = _STATED_PERIOD.search(text)
         if stated and (stated.group(2) is None or stated.group(2) == stated.group(1)):
             year = int(stated.group(1))
-    if agency is None:  # the agency signs at the end, above the date (落款)
-        agency = _signer(text[-SIGNATURE_TAIL:])
-    if agency is None:  # the publisher a catalogue box or byline names ("发布机构：某局")
-        body = _body_start(text[:TITLE_HEAD])  # (a box or byline is printed above the text)
-        m = _PUBLISHER.search(text, 0, body if body > 0 else TITLE_HEAD)
-        agency = _clean_agency(m.group(1)) if m else None
-    if agency is None:  # "…联系单位：某局", "向某局申请": a body the text names, last
-        m = _CONTACT.search(text)
-        agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
+    if agency is not None and named_above:
+        agency = _above_or_signer(text, agency, title_end)  # (None: two bodies, neither sure)
+    elif agency is None:
+        agency = _agency_elsewhere(text)
     return Meta(
         agency=agency,
         year=year,
