@@ -480,6 +480,23 @@ def test_a_name_wrapped_over_the_title_lines_is_joined() -> None:
     assert meta.agency == "青石县人民政府办公室"
 
 
+@pytest.mark.parametrize(
+    ("head", "agency"),
+    [
+        # A party body and a government body reporting jointly: both names, as printed
+        ("中共某县委办公室 某县人民政府办公室", "中共某县委办公室 某县人民政府办公室"),
+        ("中共某县委办公室\n某县人民政府办公室", "中共某县委办公室 某县人民政府办公室"),
+        ("中共某县委宣传部 某县新闻出版局", "中共某县委宣传部 某县新闻出版局"),
+        # A site's names before the title: no party body of a joint report
+        ("中共某县委 某县人民政府 某县自然资源局", "某县自然资源局"),
+        ("中共某县委员会 某县人民政府\n某县自然资源局", "某县自然资源局"),
+    ],
+)
+def test_a_joint_report_of_a_party_and_a_government_body(head: str, agency: str) -> None:
+    meta = find_meta(head + "2024年政府信息公开工作年度报告\n" + _BODY_TEXT)
+    assert meta.agency == agency
+
+
 @pytest.mark.parametrize("space", [" ", "\u3000"])
 def test_a_place_and_its_body_printed_apart(space: str) -> None:
     meta = find_meta(f"某县{space}自然资源局2024年政府信息公开工作年度报告\n" + _BODY_TEXT)

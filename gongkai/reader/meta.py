@@ -237,6 +237,12 @@ _OFFICE_ONLY = re.compile(r"(?:党政|综合)?办公室")  # a body's own office
 _BODY_ONLY = re.compile(rf"[\u3400-\u9fff()]{{1,24}}?{_BODY}")  # no place: "自然资源局"
 _BRANCH = re.compile(r"[\u3400-\u9fff]{2,12}(?:分局|分中心|分所|支队|大队|派出所|管理所|管理处)")
 _PARENT = re.compile(r"[\u3400-\u9fff]{2,24}(?:局|委员会|人民政府|厅|中心)")
+# A party body that reports jointly with a government body, the two named one after the other
+# ("中共某县委办公室 某县人民政府办公室", "中共某县委宣传部 某县新闻出版局"): one body with two
+# names (两块牌子) or two offices merged (合署办公), whose name is both.
+_PARTY_BODY = re.compile(
+    r"中共[\u3400-\u9fff]{1,20}?委(?:员会)?[\u3400-\u9fff]{0,16}?(?:办公室|部)"
+)
 
 
 def _after_last_break(text: str) -> str:
@@ -271,7 +277,9 @@ def _clean_agency(raw: str) -> str | None:
         parts[-2:] = [parts[-2] + parts[-1]]  # "某县 自然资源局": a place and its body
     elif len(parts) >= 2 and _PARENT.fullmatch(parts[-2]) and _OFFICE_ONLY.fullmatch(parts[-1]):
         parts[-2:] = [parts[-2] + parts[-1]]  # "某县人民政府 办公室": a body and its office
-    agency = parts[-1] if parts else agency  # (no whitespace left, so no newline)
+    elif len(parts) >= 2 and _PARTY_BODY.fullmatch(parts[-2]) and _WHOLE_NAME.fullmatch(parts[-1]):
+        parts[-2:] = [" ".join(parts[-2:])]  # a party body and a government body, jointly
+    agency = parts[-1] if parts else agency  # (no newline left: at most the joint name's space)
     if ":" in agency or "：" in agency or agency.startswith(("#", "关于")):
         agency = _CHROME_PREFIX.sub("", agency)
     agency = _after_last_break(agency)
@@ -357,6 +365,8 @@ def _find_title(head: str, last: bool = False) -> Title:
             if not (line_start > 0 and _NAME_PART.fullmatch(above)) or _NO_NAME_END.search(above):
                 break
             if _WHOLE_NAME.fullmatch(before.strip()):
+                if _PARTY_BODY.fullmatch(above):  # the party body of a joint report, its line
+                    before, line_start = above + " " + before, previous
                 break  # the title names its body in full: the line above is the page's header
             before, line_start = above + before, previous
         agency = _clean_agency(before) if before.strip() else None
