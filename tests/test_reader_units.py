@@ -348,6 +348,13 @@ def test_simplified_text_keeps_characters_t2s_would_rewrite() -> None:
         ),
         ("某镇政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n2024年，我镇将继续…", None),
         ("某镇政府信息公开工作年度报告\n一、总体情况\n2023年，我镇认真贯彻…", 2023),
+        # …nor years section 五 names: last year's problems, next year's plans
+        (
+            "某镇政府信息公开工作年度报告\n一、总体情况\n2024年，我镇认真贯彻…\n"
+            "五、存在的主要问题及改进情况\n2023年度信息公开工作中存在的问题已整改。"
+            "2025年信息公开工作将进一步加强。2025年信息公开重点是规范性文件。\n",
+            2024,
+        ),
     ],
 )
 def test_the_year_of_a_report_whose_title_has_none(text: str, year: int | None) -> None:
@@ -571,6 +578,25 @@ def test_a_top_bars_date_above_the_title_is_not_the_publication() -> None:
 def test_a_stated_period_names_the_year_over_the_titles(period: str) -> None:
     text = "某县自然资源局2025年政府信息公开工作年度报告\n" + _BODY_TEXT + period + "\n"
     assert find_meta(text).year == 2024
+
+
+@pytest.mark.parametrize(
+    ("title_year", "opening", "year"),
+    [
+        # A title naming the year of publication: the text speaks of the year before.
+        ("2025", "2024年，我局认真贯彻落实《条例》。", 2024),
+        ("2025", "本年度，我局认真贯彻落实《条例》。", None),  # the text names no year
+        ("2025", "2023年，我局认真贯彻落实《条例》。", None),  # nor the year before
+        # The text speaks of the title's year: the date is the one in doubt (a typo)
+        ("2025", "2025年，我局认真贯彻落实《条例》。", 2025),
+        ("2024", "2024年，我局认真贯彻落实《条例》。", 2024),  # published after it
+    ],
+)
+def test_a_year_reported_on_ends_before_the_report_is_published(
+    title_year: str, opening: str, year: int | None
+) -> None:
+    title = f"某县自然资源局{title_year}年政府信息公开工作年度报告\n发布时间：2025-01-20\n"
+    assert find_meta(title + "一、总体情况\n" + opening + "\n").year == year
 
 
 def test_a_link_to_the_traditional_version_is_no_traditional_script() -> None:

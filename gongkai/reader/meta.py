@@ -808,21 +808,56 @@ def _ymd(year: int, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _reported_on(text: str, year: int, published: int) -> int | None:
+    """The year reported on, given the year found (``year``), the text after the title and the
+    year of publication. A year is reported on after it ends: a year found that is not before
+    the publication's is the year of publication ("某局2025年政府信息公开工作年度报告", published
+    2025-01-20, on 2024) where the text speaks of the year before ("2024年，我局…"); where it
+    speaks of the year found, the date is the one in doubt (a clerk's January typo of the old
+    year), and the year found is kept; else the year is not known."""
+    if year < published:
+        return year
+    spoken = _commonest_year(text)
+    if spoken == year:
+        return year
+    return spoken if spoken == published - 1 else None
+
+
 def _commonest_year(text: str) -> int | None:
     """The year a text without a title speaks of: the one it names most often with 信息公开
-    ("2023年政府信息公开工作…"; "对照2022年度…" compares with the year before), else the year
-    a paragraph opens with, unless it opens a plan ("2024年，我镇将…")."""
-    years = Counter(
-        int(m.group(1))
-        for m in _ANY_YEAR.finditer(text)
-        if not _COMPARED.search(text, max(0, m.start() - 4), m.start())
-    )
+    ("2023年政府信息公开工作…"; "对照2022年度…" compares with the year before) before section
+    五 (which speaks of last year's problems and next year's plans too: "2023年度…存在的问题已
+    整改", "2025年信息公开工作将…"), else the year a paragraph opens with, unless it opens a plan
+    ("2024年，我镇将…")."""
+    end = _problems_start(text)
+    years: Counter[int] = Counter()
+    for m in _ANY_YEAR.finditer(text, 0, end):
+        if not _COMPARED.search(text, max(0, m.start() - 4), m.start()):
+            years[int(m.group(1))] += 1
     if years:
         return max(years, key=lambda y: (years[y], -text.find(str(y))))
     for m in _at_lines(_OPENING_YEAR, _OPENING_YEAR_HINT, text):
         if not _PLAN.search(text, m.end(), m.end() + 12):
             return int(m.group(1))
     return None
+
+
+# The heading of section 五 ("五、存在的主要问题及改进情况"), up to 问题 (see _problems_start).
+_PROBLEMS_HEADING = re.compile(
+    r"(?:第五部分|五\s*[、.．]|5\s*[、.．])\s*(?:政府信息公开工作)?存在的?(?:主要)?问题$"
+)
+
+
+def _problems_start(text: str) -> int:
+    """Where the heading of section 五 starts, or the text's length. (Found through the literal
+    问题: a search for the heading would try every offset of the text.)"""
+    at = text.find("问题")
+    while at >= 0:
+        m = _PROBLEMS_HEADING.search(text, max(0, at - 20), at + 2)
+        if m:
+            return m.start()
+        at = text.find("问题", at + 2)
+    return len(text)
 
 
 _PLAN = re.compile(r"将|计划|拟|要|继续")
@@ -873,17 +908,21 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
         elif agency is None or year is None:
             agency = agency or hinted_agency
             year = year or hinted_year
+    period = None  # the statistics period the text prints, where it gives the year
     if year is None:
-        m = _PERIOD.search(text)
-        year = int(m.group(1)) if m else _commonest_year(text)
+        period = _PERIOD.search(text)
+        year = int(period.group(1)) if period else _commonest_year(text)
     elif title_end == 0:  # the year of a title found in the text is kept
         period = _PERIOD.search(text)
-        if period and int(period.group(1)) != year:
-            year = int(period.group(1))
+        year = int(period.group(1)) if period else year
     elif "统计" in text:  # …unless the text states its statistics period in so many words
-        stated = _STATED_PERIOD.search(text)
-        if stated and (stated.group(2) is None or stated.group(2) == stated.group(1)):
-            year = int(stated.group(1))
+        period = _STATED_PERIOD.search(text)
+        if period and period.group(2) not in (None, period.group(1)):
+            period = None
+        year = int(period.group(1)) if period else year
+    published = find_published(text, title_end, published_hint)
+    if year is not None and published is not None and period is None:
+        year = _reported_on(text[title_end:], year, int(published[:4]))
     if agency is not None and named_above:
         agency = _above_or_signer(text, agency, title_end)  # (None: two bodies, neither sure)
     elif agency is None:
@@ -891,7 +930,7 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
     return Meta(
         agency=agency,
         year=year,
-        published=find_published(text, title_end, published_hint),
+        published=published,
         format=find_format(text, year),
         title_end=title_end,
     )
