@@ -314,6 +314,24 @@ BODY = (
         (TITLE + BODY + "石门镇人民政府\n二〇二四年十二月三十一日\n", "2024-12-31"),
         (TITLE + BODY + "石门镇人民政府\n二〇二四年十三月一日\n", None),
         (TITLE + BODY, None),
+        # a catalogue box printed as a row of labels over a row of values: the column pairs them
+        (
+            "索引号\t发布机构\t成文日期\t发布日期\n001\t石门镇\t2025-01-15\t2025-01-20\n"
+            + TITLE
+            + BODY,
+            "2025-01-20",
+        ),
+        ("成文日期\t发布日期\n2025-01-15\t2025-01-20\n" + TITLE + BODY, "2025-01-20"),
+        ("| 成文日期 | 发布日期 |\n| 2025-01-15 | 2025-01-20 |\n" + TITLE + BODY, "2025-01-20"),
+        (
+            "成文日期\n发布日期\n2025-01-15\n2025-01-20\n" + TITLE + BODY,
+            "2025-01-20",
+        ),  # a cell a line
+        ("索引号\t成文日期\t发布日期\n001\t2025-01-15\n" + TITLE + BODY, None),  # no pairs
+        (
+            "成文日期\n2025-01-15\n发布日期\n2025-01-20\n" + TITLE + BODY,
+            "2025-01-20",
+        ),  # label, value
     ],
 )
 def test_publication_dates_printed_in_other_ways(text: str, published: str | None) -> None:

@@ -322,6 +322,9 @@ class Title(NamedTuple):
     named_above: bool = False
 
 
+_NO_TITLE = Title(None, None, 0)
+
+
 def find_title(text: str) -> Title:
     head = text[:TITLE_HEAD]
     body = _body_start(head)
@@ -346,7 +349,7 @@ def _find_title(head: str, last: bool = False) -> Title:
     """The agency, year and end of the report's title in ``head``. ``last``: ``head`` ends where
     the report's text starts ("一、总体情况"), so the title is the last one before it: those
     above are the page's chrome (a list of related reports, 上一篇/下一篇 links)."""
-    best = Title(None, None, 0)
+    best = _NO_TITLE
     titles: list[Title] = []  # the titles with their agency (``last``)
     column = best  # a site's column, "2024年政府信息公开年报"
     bare = _BARE_TITLE.match(head)  # "2024年政府信息公开工作年度报告": a title without agency
@@ -535,12 +538,19 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
 def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     words = {word: _offsets(text, word) for word in _DATE_WORDS}
     labels = _label_starts(words)
+    # A catalogue box printed as a row of labels over a row of values: each label's value is
+    # the one in its column, not what follows it.
+    boxes = _box_cells(text, words)
+    headings = {label for label, _ in boxes}
     # The 发布时间 nearest the title: a page lists other items' dates before and after it.
     found = [
         m
         for m in _matches_from(_PUBLISHED, text, labels)  # _PUBLISHED.finditer(text)
-        if _labelled(text, m) and not _listed(text, m.start(), title_end)
+        if m.start() not in headings
+        and _labelled(text, m)
+        and not _listed(text, m.start(), title_end)
     ]
+    found += [date for label, date in boxes if date and not _listed(text, label, title_end)]
     if found:
         return _iso(min(found, key=lambda m: abs(m.start() - title_end)))
     compact = next(_matches_from(_PUBLISHED_COMPACT, text, labels), None)  # .search(text)
@@ -592,6 +602,131 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
         return _iso(signed)
     chinese = list(_CHINESE_DATE.finditer(tail)) if _may_hold_chinese_year(tail) else []
     return _chinese_iso(chinese[-1]) if chinese else None
+
+
+# A label of a catalogue box, as a cell of a row of labels ("索引号", "发布机构", "成文日期"…).
+_BOX_LABEL = re.compile(
+    r"[\u3400-\u9fff]{0,6}(?:号|分类|机构|机关|单位|日期|时间|名称|标题|方式|范围|主题词|关键词|来源"
+    r"|有效性|部门)"
+)
+_PUBLISHED_WORD = re.compile(rf"(?:{'|'.join(_LABEL_OF)})(?:{'|'.join(_LABEL_DATE)})")
+_BOX_DATE = re.compile(_DATE + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")  # (a time may follow)
+_CELL_EDGES = frozenset(("", " ", "\t", "|", "\n"))  # what may border a cell (or nothing)
+_BOX_ROW_MAX = 200  # the longest row of labels looked at (a dozen labels and their breaks)
+_CELL_BREAK = re.compile(r"[ \t]*[\t|][ \t]*| {2,}")  # (a pipe or a tab keeps a blank cell)
+
+
+def _box_cells(text: str, words: dict[str, list[int]]) -> list[tuple[int, re.Match[str] | None]]:
+    """The publication labels that are cells of a catalogue box's labels (see _box_cell), given
+    where the words they end with occur: the label's start and the date in its column."""
+    boxes = []
+    for word, ats in words.items():
+        for at in ats:
+            if text[at + 2 : at + 3] not in _CELL_EDGES:
+                continue  # (most labels: "发布时间：2025-01-20"; words of sentences)
+            for back in _LABEL_BACK[word]:
+                box = _box_cell(text, at - back) if at >= back else None
+                if box is not None:
+                    boxes.append(box)
+    return boxes
+
+
+def _box_cell(text: str, start: int) -> tuple[int, re.Match[str] | None] | None:
+    """Where a publication label at ``start`` is a cell of a catalogue box's row of labels, over
+    a row of values ("索引号 发布机构 成文日期 发布日期" / "… 某县自然资源局 2025-01-15
+    2025-01-20"), or of a run of labels one a line over the values one a line (an HTML table's
+    rows, a cell a line): the label's start and the date in its column (None if it is no date or
+    the columns do not pair). None where the label is no such cell."""
+    word = _PUBLISHED_WORD.match(text, start)
+    if word is None or text[word.end() : word.end() + 1] not in _CELL_EDGES:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = _line_end(text, start)
+    if not text[line_start:start].strip() and not text[word.end() : line_end].strip():
+        return _column_of(text, start, line_start, line_end)
+    if line_end - line_start > _BOX_ROW_MAX or text[start - 1 : start] not in _CELL_EDGES:
+        return None  # no cell of a row (a flattened page's line)
+    cells = _cells(text, line_start, line_end)
+    if len(cells) < 2 or not all(_BOX_LABEL.fullmatch(text, a, b) for a, b in cells):
+        return None
+    column = next((i for i, cell in enumerate(cells) if cell == (start, word.end())), None)
+    if column is None:
+        return None
+    values_start = line_end + 1
+    while (
+        values_start < len(text) and not text[values_start : _line_end(text, values_start)].strip()
+    ):
+        values_start = _line_end(text, values_start) + 1  # (blank lines between the rows)
+    values = _cells(text, values_start, _line_end(text, values_start))
+    if len(values) != len(cells):
+        return start, None
+    a, b = values[column]
+    return start, _BOX_DATE.fullmatch(text, a, b)
+
+
+def _column_of(
+    text: str, start: int, line_start: int, line_end: int
+) -> tuple[int, re.Match[str] | None] | None:
+    """The date under a label alone on its line, in a run of labels one a line followed by as
+    many values one a line (see _box_cell); None where no other label is beside it."""
+    lines = [(line_start, line_end)]
+    while lines[0][0] > 0 and len(lines) < 12:  # the labels above
+        above = text.rfind("\n", 0, lines[0][0] - 1) + 1
+        a, b = _stripped(text, above, lines[0][0] - 1)
+        if not _BOX_LABEL.fullmatch(text, a, b):
+            break
+        lines.insert(0, (above, lines[0][0] - 1))
+    column = len(lines) - 1
+    at = line_end + 1
+    while at < len(text) and len(lines) < 12:  # the labels below
+        end = _line_end(text, at)
+        if not _BOX_LABEL.fullmatch(text, *_stripped(text, at, end)):
+            break
+        lines.append((at, end))
+        at = end + 1
+    if len(lines) < 2:
+        return None
+    values: list[tuple[int, int]] = []
+    while at < len(text) and len(values) < len(lines):  # as many values, one a line
+        end = _line_end(text, at)
+        value = _stripped(text, at, end)
+        if value[0] == value[1]:
+            break  # a blank line: no row of values
+        values.append(value)
+        at = end + 1
+    if len(values) != len(lines):
+        return start, None
+    return start, _BOX_DATE.fullmatch(text, *values[column])
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``start:end`` of ``text`` without its leading and trailing whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of the line ``start:end``, split at tabs, pipes or runs of spaces
+    (the blank cells a table's border makes at either end left out)."""
+    cells: list[tuple[int, int]] = []
+    at = start
+    for m in _CELL_BREAK.finditer(text, start, end):
+        cells.append(_stripped(text, at, m.start()))
+        at = m.end()
+    cells.append(_stripped(text, at, end))
+    while cells and cells[0][0] == cells[0][1]:
+        cells.pop(0)
+    while cells and cells[-1][0] == cells[-1][1]:
+        cells.pop()
+    return cells
 
 
 # A line of single characters each set apart by one space, digits among them.
@@ -808,16 +943,16 @@ def _ymd(year: int, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _reported_on(text: str, year: int, published: int) -> int | None:
-    """The year reported on, given the year found (``year``), the text after the title and the
-    year of publication. A year is reported on after it ends: a year found that is not before
+def _reported_on(text: str, title_end: int, year: int, published: int) -> int | None:
+    """The year reported on, given the year found (``year``), where the title ends and the year
+    of publication. A year is reported on after it ends: a year found that is not before
     the publication's is the year of publication ("某局2025年政府信息公开工作年度报告", published
     2025-01-20, on 2024) where the text speaks of the year before ("2024年，我局…"); where it
     speaks of the year found, the date is the one in doubt (a clerk's January typo of the old
     year), and the year found is kept; else the year is not known."""
     if year < published:
         return year
-    spoken = _commonest_year(text)
+    spoken = _commonest_year(text[title_end:])  # (the title aside)
     if spoken == year:
         return year
     return spoken if spoken == published - 1 else None
@@ -844,19 +979,22 @@ def _commonest_year(text: str) -> int | None:
 
 # The heading of section 五 ("五、存在的主要问题及改进情况"), up to 问题 (see _problems_start).
 _PROBLEMS_HEADING = re.compile(
-    r"(?:第五部分|五\s*[、.．]|5\s*[、.．])\s*(?:政府信息公开工作)?存在的?(?:主要)?问题$"
+    r"(?:第五部分|五\s*[、.．]|5\s*[、.．])\s*(?:政府信息公开工作)?存在的?(?:主要)?问题"
 )
 
 
 def _problems_start(text: str) -> int:
-    """Where the heading of section 五 starts, or the text's length. (Found through the literal
-    问题: a search for the heading would try every offset of the text.)"""
-    at = text.find("问题")
+    """Where the heading of section 五 starts, or the text's length. (Tried only before the
+    literal 存在, with a 五 or 5 a few characters before it: a search for the heading would try
+    every offset of the text.)"""
+    at = text.find("存在")
     while at >= 0:
-        m = _PROBLEMS_HEADING.search(text, max(0, at - 20), at + 2)
-        if m:
-            return m.start()
-        at = text.find("问题", at + 2)
+        before = text[max(0, at - 16) : at]
+        if "五" in before or "5" in before:
+            m = _PROBLEMS_HEADING.search(text, max(0, at - 16), at + 8)
+            if m:
+                return m.start()
+        at = text.find("存在", at + 2)
     return len(text)
 
 
@@ -922,7 +1060,7 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
         year = int(period.group(1)) if period else year
     published = find_published(text, title_end, published_hint)
     if year is not None and published is not None and period is None:
-        year = _reported_on(text[title_end:], year, int(published[:4]))
+        year = _reported_on(text, title_end, year, int(published[:4]))
     if agency is not None and named_above:
         agency = _above_or_signer(text, agency, title_end)  # (None: two bodies, neither sure)
     elif agency is None:
