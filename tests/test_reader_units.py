@@ -313,6 +313,10 @@ BODY = (
         (TITLE + BODY + "石门镇人民政府\n二〇二四年一月二十日\n", "2024-01-20"),
         (TITLE + BODY + "石门镇人民政府\n二〇二四年十二月三十一日\n", "2024-12-31"),
         (TITLE + BODY + "石门镇人民政府\n二〇二四年十三月一日\n", None),
+        # 元月 for January; a date in Chinese numerals in brackets under the title
+        (TITLE + BODY + "石门镇人民政府\n2025年元月20日\n", "2025-01-20"),
+        (TITLE + BODY + "石门镇人民政府\n二〇二五年元月二十日\n", "2025-01-20"),
+        (TITLE + "(二〇二五年一月二十日)\n" + BODY, "2025-01-20"),
         (TITLE + BODY, None),
         # a catalogue box printed as a row of labels over a row of values: the column pairs them
         (
@@ -563,6 +567,7 @@ def test_what_precedes_the_title_on_its_line(head: str) -> None:
         "某县档案馆\n2025年1月20日",
         "某县档案馆(盖章)\n2025年1月20日",  # (as normalised: brackets half-width)
         "某县档案馆\n二〇二五年一月二十日",
+        "某县档案馆\n2025年元月20日",
         "某县档案馆\n2025年1月20日\n" + "版权所有 某县人民政府 网站标识码 1234567890\n" * 20,
     ],
 )

@@ -45,7 +45,7 @@ _CHINESE_YEAR = re.compile(rf"{_CN_YEAR}(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
 # A date in Chinese numerals ("二〇二五年一月二十日"): year, month and day (see _chinese_iso).
 _CN_DATE = (
-    rf"({_CN_YEAR})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月"
+    rf"({_CN_YEAR})\s*年\s*([一二三四五六七八九十]{{1,2}}|元)\s*月"
     r"\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 
@@ -72,7 +72,7 @@ _SIGNER_ENDS = (
 _SEAL = r"(?:[ \t]*\((?:盖章|公章|印章|章)\))?"  # "某县自然资源局（盖章）"
 _SIGNER = rf"[ \t]*([\u3400-\u9fff()]{{2,40}}?(?:{'|'.join(_SIGNER_ENDS)})){_SEAL}[ \t]*\n?[ \t]*"
 _SIGNATURE = re.compile(
-    rf"(?m)^{_SIGNER}((?:19|20)\d{{2}})\s*[-年/.]\s*(\d{{1,2}})\s*[-月/.]\s*(\d{{1,2}})"
+    rf"(?m)^{_SIGNER}((?:19|20)\d{{2}})\s*[-年/.]\s*(\d{{1,2}}|元)\s*[-月/.]\s*(\d{{1,2}})"
     r"\s*日?[ \t]*$"
 )
 # What follows a newline where _SIGNATURE matches, after the start of the text (see _at_lines):
@@ -134,7 +134,8 @@ _CONTACT = re.compile(
     rf"(?:与(?=[^。,，;；\n]{{0,40}}联系)|向(?=[^。,，;；\n]{{0,40}}(?:申请|咨询|联系|索取|提出))"
     rf"|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
 )
-_DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
+# (元月 is January: "2025年元月20日".)
+_DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2}|元)\s*[-月/.]\s*(\d{1,2})\s*日?"
 # The label of the publication date. (Not after a comma or a bracket: "（申请时间：…，公开时间：
 # 2023年5月20日）" in a report's text is an application's; see _labelled. A lookbehind here
 # would make the search try every offset of the text.)
@@ -162,7 +163,7 @@ _BYLINE = re.compile(
 )
 _BYLINE_DATE = re.compile(rf"(?<!\d){_DATE}(?!\d)")
 # A signature's date in Chinese numerals on its own line ("二〇二四年一月二十日").
-_CHINESE_DATE = re.compile(rf"(?m)^[^\S\n]*{_CN_DATE}[^\S\n]*$")
+_CHINESE_DATE = re.compile(rf"(?m)^[^\S\n]*[(]?[^\S\n]*{_CN_DATE}[^\S\n]*[)]?[^\S\n]*$")
 # Page chrome near the title: "来源:… 时间:2024-01-31", "时间:2026-01-26 09:42来源:…".
 _PAGE_TIME = re.compile(rf"(?:^|\s)(?:时间|日期)\s*[:：]\s*{_DATE}", re.M)
 # Dates of a catalogue entry that are not its publication: when it was written or generated.
@@ -584,6 +585,10 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     lone = next(_at_lines(_LONE_DATE, _LONE_DATE_HINT, after_title), None)
     if lone and not _no_day_of_publication(after_title, lone):
         return _iso(lone)
+    if _may_hold_chinese_year(after_title):  # "(二〇二五年一月二十日)" under the title
+        lone = next(_CHINESE_DATE.finditer(after_title), None)
+        if lone and not _no_day_of_publication(after_title, lone):
+            return _chinese_iso(lone)
     byline = _byline_date(after_title)
     if byline:
         return byline
@@ -798,7 +803,8 @@ def _chinese_number(text: str) -> int:
 
 def _chinese_iso(m: re.Match[str]) -> str | None:
     year = int(m.group(1).translate(_CHINESE_DIGITS))
-    return _ymd(year, _chinese_number(m.group(2)), _chinese_number(m.group(3)))
+    month = 1 if m.group(2) == "元" else _chinese_number(m.group(2))
+    return _ymd(year, month, _chinese_number(m.group(3)))
 
 
 def _no_day_of_publication(text: str, m: re.Match[str]) -> bool:
@@ -932,8 +938,8 @@ def _signature(text: str) -> re.Match[str] | None:
 
 
 def _iso(m: re.Match[str]) -> str | None:
-    year, month, day = (int(g) for g in m.groups()[-3:])
-    return _ymd(year, month, day)
+    year, month, day = m.groups()[-3:]
+    return _ymd(int(year), 1 if month == "元" else int(month), int(day))
 
 
 def _ymd(year: int, month: int, day: int) -> str | None:
