@@ -52,8 +52,11 @@ _CN_DATE = (
 
 def _may_hold_chinese_year(text: str) -> bool:
     """False when no year in Chinese numerals is printed in ``text``: every one has 二 and one
-    of the zeros (``in`` rules a search out faster than the search)."""
-    return "二" in text and any(zero in text for zero in _ZEROS)
+    of the zeros (``in`` rules a search out faster than the search; each zero of _ZEROS is
+    tested in turn, faster than a loop over them)."""
+    if "二" not in text:
+        return False
+    return "〇" in text or "零" in text or "○" in text or "O" in text or "o" in text
 
 
 # Speed-ups (the results are those of the patterns above, see _agency_first_titles and
@@ -164,6 +167,7 @@ _BYLINE = re.compile(
 _BYLINE_DATE = re.compile(rf"(?<!\d){_DATE}(?!\d)")
 # A signature's date in Chinese numerals on its own line ("二〇二四年一月二十日").
 _CHINESE_DATE = re.compile(rf"(?m)^[^\S\n]*[(]?[^\S\n]*{_CN_DATE}[^\S\n]*[)]?[^\S\n]*$")
+_CHINESE_DATE_HINT = re.compile(r"\n[^\S\n]*[(]?[^\S\n]*二")  # (see _at_lines)
 # Page chrome near the title: "来源:… 时间:2024-01-31", "时间:2026-01-26 09:42来源:…".
 _PAGE_TIME = re.compile(rf"(?:^|\s)(?:时间|日期)\s*[:：]\s*{_DATE}", re.M)
 # Dates of a catalogue entry that are not its publication: when it was written or generated.
@@ -586,7 +590,7 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     if lone and not _no_day_of_publication(after_title, lone):
         return _iso(lone)
     if _may_hold_chinese_year(after_title):  # "(二〇二五年一月二十日)" under the title
-        lone = next(_CHINESE_DATE.finditer(after_title), None)
+        lone = next(_at_lines(_CHINESE_DATE, _CHINESE_DATE_HINT, after_title), None)
         if lone and not _no_day_of_publication(after_title, lone):
             return _chinese_iso(lone)
     byline = _byline_date(after_title)
@@ -605,7 +609,11 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     signed = _signature(tail)  # "某镇人民政府  2025年1月14日" on one line
     if signed:
         return _iso(signed)
-    chinese = list(_CHINESE_DATE.finditer(tail)) if _may_hold_chinese_year(tail) else []
+    chinese = (
+        list(_at_lines(_CHINESE_DATE, _CHINESE_DATE_HINT, tail))
+        if _may_hold_chinese_year(tail)
+        else []
+    )
     return _chinese_iso(chinese[-1]) if chinese else None
 
 
