@@ -313,7 +313,29 @@ BODY = (
         (TITLE + BODY + "石门镇人民政府\n二〇二四年一月二十日\n", "2024-01-20"),
         (TITLE + BODY + "石门镇人民政府\n二〇二四年十二月三十一日\n", "2024-12-31"),
         (TITLE + BODY + "石门镇人民政府\n二〇二四年十三月一日\n", None),
+        # 元月 for January; a date in Chinese numerals in brackets under the title
+        (TITLE + BODY + "石门镇人民政府\n2025年元月20日\n", "2025-01-20"),
+        (TITLE + BODY + "石门镇人民政府\n二〇二五年元月二十日\n", "2025-01-20"),
+        (TITLE + "(二〇二五年一月二十日)\n" + BODY, "2025-01-20"),
         (TITLE + BODY, None),
+        # a catalogue box printed as a row of labels over a row of values: the column pairs them
+        (
+            "索引号\t发布机构\t成文日期\t发布日期\n001\t石门镇\t2025-01-15\t2025-01-20\n"
+            + TITLE
+            + BODY,
+            "2025-01-20",
+        ),
+        ("成文日期\t发布日期\n2025-01-15\t2025-01-20\n" + TITLE + BODY, "2025-01-20"),
+        ("| 成文日期 | 发布日期 |\n| 2025-01-15 | 2025-01-20 |\n" + TITLE + BODY, "2025-01-20"),
+        (
+            "成文日期\n发布日期\n2025-01-15\n2025-01-20\n" + TITLE + BODY,
+            "2025-01-20",
+        ),  # a cell a line
+        ("索引号\t成文日期\t发布日期\n001\t2025-01-15\n" + TITLE + BODY, None),  # no pairs
+        (
+            "成文日期\n2025-01-15\n发布日期\n2025-01-20\n" + TITLE + BODY,
+            "2025-01-20",
+        ),  # label, value
     ],
 )
 def test_publication_dates_printed_in_other_ways(text: str, published: str | None) -> None:
@@ -348,6 +370,13 @@ def test_simplified_text_keeps_characters_t2s_would_rewrite() -> None:
         ),
         ("某镇政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n2024年，我镇将继续…", None),
         ("某镇政府信息公开工作年度报告\n一、总体情况\n2023年，我镇认真贯彻…", 2023),
+        # …nor years section 五 names: last year's problems, next year's plans
+        (
+            "某镇政府信息公开工作年度报告\n一、总体情况\n2024年，我镇认真贯彻…\n"
+            "五、存在的主要问题及改进情况\n2023年度信息公开工作中存在的问题已整改。"
+            "2025年信息公开工作将进一步加强。2025年信息公开重点是规范性文件。\n",
+            2024,
+        ),
     ],
 )
 def test_the_year_of_a_report_whose_title_has_none(text: str, year: int | None) -> None:
@@ -444,9 +473,57 @@ def test_the_title_is_the_reports_own(head: str, agency: str, year: int) -> None
     assert (meta.agency, meta.year) == (agency, year)
 
 
+def test_a_page_title_printed_above_the_heading_is_not_the_title() -> None:
+    # A saved page's first line is its browser title, here a stale one naming another body.
+    stale = "某县交通运输局2024年政府信息公开工作年度报告_某县人民政府"
+    meta = find_meta(stale + "\n" + _TITLE + _BODY_TEXT, title_hint=stale)
+    assert meta.agency == "某县自然资源局"
+    # Printed after a title found in the text (a related report's), it is the heading.
+    page = _TITLE.strip()
+    text = "某县水利局2024年政府信息公开工作年度报告\n" + _TITLE + "2024年，我局认真贯彻。\n"
+    assert find_meta(text).agency == "某县水利局"
+    assert find_meta(text, title_hint=page).agency == "某县自然资源局"
+
+
+@pytest.mark.parametrize(
+    ("body", "signer", "agency"),
+    [
+        # A county portal's name above a department's report without agency in its title
+        ("我局认真贯彻落实《条例》。", "某县自然资源局", "某县自然资源局"),
+        # …or the title's first line (a PDF's title wrapped after the name)
+        ("我县认真贯彻落实《条例》。", "某县政务服务管理局", "某县人民政府"),
+        ("我局认真贯彻落实《条例》。", "某县人民政府办公室", "某县人民政府"),  # its office signs
+        ("我局认真贯彻落实《条例》。", "", "某县人民政府"),  # no signature: the name above
+        ("全面推进政务公开。", "某县自然资源局", None),  # which of the two, nothing says
+    ],
+)
+def test_a_name_above_a_title_without_one_and_another_signer(
+    body: str, signer: str, agency: str | None
+) -> None:
+    text = "某县人民政府\n2024年政府信息公开工作年度报告\n一、总体情况\n2024年，" + body + "\n"
+    assert find_meta(text + signer + "\n2025年1月20日\n").agency == agency
+
+
 def test_a_name_wrapped_over_the_title_lines_is_joined() -> None:
     meta = find_meta("青石县人民政府\n办公室2024年政府信息公开工作年度报告\n" + _BODY_TEXT)
     assert meta.agency == "青石县人民政府办公室"
+
+
+@pytest.mark.parametrize(
+    ("head", "agency"),
+    [
+        # A party body and a government body reporting jointly: both names, as printed
+        ("中共某县委办公室 某县人民政府办公室", "中共某县委办公室 某县人民政府办公室"),
+        ("中共某县委办公室\n某县人民政府办公室", "中共某县委办公室 某县人民政府办公室"),
+        ("中共某县委宣传部 某县新闻出版局", "中共某县委宣传部 某县新闻出版局"),
+        # A site's names before the title: no party body of a joint report
+        ("中共某县委 某县人民政府 某县自然资源局", "某县自然资源局"),
+        ("中共某县委员会 某县人民政府\n某县自然资源局", "某县自然资源局"),
+    ],
+)
+def test_a_joint_report_of_a_party_and_a_government_body(head: str, agency: str) -> None:
+    meta = find_meta(head + "2024年政府信息公开工作年度报告\n" + _BODY_TEXT)
+    assert meta.agency == agency
 
 
 @pytest.mark.parametrize("space", [" ", "\u3000"])
@@ -490,6 +567,7 @@ def test_what_precedes_the_title_on_its_line(head: str) -> None:
         "某县档案馆\n2025年1月20日",
         "某县档案馆(盖章)\n2025年1月20日",  # (as normalised: brackets half-width)
         "某县档案馆\n二〇二五年一月二十日",
+        "某县档案馆\n2025年元月20日",
         "某县档案馆\n2025年1月20日\n" + "版权所有 某县人民政府 网站标识码 1234567890\n" * 20,
     ],
 )
@@ -523,6 +601,25 @@ def test_a_top_bars_date_above_the_title_is_not_the_publication() -> None:
 def test_a_stated_period_names_the_year_over_the_titles(period: str) -> None:
     text = "某县自然资源局2025年政府信息公开工作年度报告\n" + _BODY_TEXT + period + "\n"
     assert find_meta(text).year == 2024
+
+
+@pytest.mark.parametrize(
+    ("title_year", "opening", "year"),
+    [
+        # A title naming the year of publication: the text speaks of the year before.
+        ("2025", "2024年，我局认真贯彻落实《条例》。", 2024),
+        ("2025", "本年度，我局认真贯彻落实《条例》。", None),  # the text names no year
+        ("2025", "2023年，我局认真贯彻落实《条例》。", None),  # nor the year before
+        # The text speaks of the title's year: the date is the one in doubt (a typo)
+        ("2025", "2025年，我局认真贯彻落实《条例》。", 2025),
+        ("2024", "2024年，我局认真贯彻落实《条例》。", 2024),  # published after it
+    ],
+)
+def test_a_year_reported_on_ends_before_the_report_is_published(
+    title_year: str, opening: str, year: int | None
+) -> None:
+    title = f"某县自然资源局{title_year}年政府信息公开工作年度报告\n发布时间：2025-01-20\n"
+    assert find_meta(title + "一、总体情况\n" + opening + "\n").year == year
 
 
 def test_a_link_to_the_traditional_version_is_no_traditional_script() -> None:

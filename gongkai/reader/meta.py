@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from gongkai.record import RecordFormat
 
@@ -44,15 +45,18 @@ _CHINESE_YEAR = re.compile(rf"{_CN_YEAR}(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
 # A date in Chinese numerals ("二〇二五年一月二十日"): year, month and day (see _chinese_iso).
 _CN_DATE = (
-    rf"({_CN_YEAR})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月"
+    rf"({_CN_YEAR})\s*年\s*([一二三四五六七八九十]{{1,2}}|元)\s*月"
     r"\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 
 
 def _may_hold_chinese_year(text: str) -> bool:
     """False when no year in Chinese numerals is printed in ``text``: every one has 二 and one
-    of the zeros (``in`` rules a search out faster than the search)."""
-    return "二" in text and any(zero in text for zero in _ZEROS)
+    of the zeros (``in`` rules a search out faster than the search; each zero of _ZEROS is
+    tested in turn, faster than a loop over them)."""
+    if "二" not in text:
+        return False
+    return "〇" in text or "零" in text or "○" in text or "O" in text or "o" in text
 
 
 # Speed-ups (the results are those of the patterns above, see _agency_first_titles and
@@ -71,7 +75,7 @@ _SIGNER_ENDS = (
 _SEAL = r"(?:[ \t]*\((?:盖章|公章|印章|章)\))?"  # "某县自然资源局（盖章）"
 _SIGNER = rf"[ \t]*([\u3400-\u9fff()]{{2,40}}?(?:{'|'.join(_SIGNER_ENDS)})){_SEAL}[ \t]*\n?[ \t]*"
 _SIGNATURE = re.compile(
-    rf"(?m)^{_SIGNER}((?:19|20)\d{{2}})\s*[-年/.]\s*(\d{{1,2}})\s*[-月/.]\s*(\d{{1,2}})"
+    rf"(?m)^{_SIGNER}((?:19|20)\d{{2}})\s*[-年/.]\s*(\d{{1,2}}|元)\s*[-月/.]\s*(\d{{1,2}})"
     r"\s*日?[ \t]*$"
 )
 # What follows a newline where _SIGNATURE matches, after the start of the text (see _at_lines):
@@ -133,7 +137,8 @@ _CONTACT = re.compile(
     rf"(?:与(?=[^。,，;；\n]{{0,40}}联系)|向(?=[^。,，;；\n]{{0,40}}(?:申请|咨询|联系|索取|提出))"
     rf"|联系单位[:：]?)\s*({_AGENCY_CHARS}{{2,30}}?(?:人民政府|办事处|管理委员会|管委会|委员会|局|镇|乡|街道|苏木))"
 )
-_DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
+# (元月 is January: "2025年元月20日".)
+_DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2}|元)\s*[-月/.]\s*(\d{1,2})\s*日?"
 # The label of the publication date. (Not after a comma or a bracket: "（申请时间：…，公开时间：
 # 2023年5月20日）" in a report's text is an application's; see _labelled. A lookbehind here
 # would make the search try every offset of the text.)
@@ -161,7 +166,8 @@ _BYLINE = re.compile(
 )
 _BYLINE_DATE = re.compile(rf"(?<!\d){_DATE}(?!\d)")
 # A signature's date in Chinese numerals on its own line ("二〇二四年一月二十日").
-_CHINESE_DATE = re.compile(rf"(?m)^[^\S\n]*{_CN_DATE}[^\S\n]*$")
+_CHINESE_DATE = re.compile(rf"(?m)^[^\S\n]*[(]?[^\S\n]*{_CN_DATE}[^\S\n]*[)]?[^\S\n]*$")
+_CHINESE_DATE_HINT = re.compile(r"\n[^\S\n]*[(]?[^\S\n]*二")  # (see _at_lines)
 # Page chrome near the title: "来源:… 时间:2024-01-31", "时间:2026-01-26 09:42来源:…".
 _PAGE_TIME = re.compile(rf"(?:^|\s)(?:时间|日期)\s*[:：]\s*{_DATE}", re.M)
 # Dates of a catalogue entry that are not its publication: when it was written or generated.
@@ -236,6 +242,12 @@ _OFFICE_ONLY = re.compile(r"(?:党政|综合)?办公室")  # a body's own office
 _BODY_ONLY = re.compile(rf"[\u3400-\u9fff()]{{1,24}}?{_BODY}")  # no place: "自然资源局"
 _BRANCH = re.compile(r"[\u3400-\u9fff]{2,12}(?:分局|分中心|分所|支队|大队|派出所|管理所|管理处)")
 _PARENT = re.compile(r"[\u3400-\u9fff]{2,24}(?:局|委员会|人民政府|厅|中心)")
+# A party body that reports jointly with a government body, the two named one after the other
+# ("中共某县委办公室 某县人民政府办公室", "中共某县委宣传部 某县新闻出版局"): one body with two
+# names (两块牌子) or two offices merged (合署办公), whose name is both.
+_PARTY_BODY = re.compile(
+    r"中共[\u3400-\u9fff]{1,20}?委(?:员会)?[\u3400-\u9fff]{0,16}?(?:办公室|部)"
+)
 
 
 def _after_last_break(text: str) -> str:
@@ -270,7 +282,9 @@ def _clean_agency(raw: str) -> str | None:
         parts[-2:] = [parts[-2] + parts[-1]]  # "某县 自然资源局": a place and its body
     elif len(parts) >= 2 and _PARENT.fullmatch(parts[-2]) and _OFFICE_ONLY.fullmatch(parts[-1]):
         parts[-2:] = [parts[-2] + parts[-1]]  # "某县人民政府 办公室": a body and its office
-    agency = parts[-1] if parts else agency  # (no whitespace left, so no newline)
+    elif len(parts) >= 2 and _PARTY_BODY.fullmatch(parts[-2]) and _WHOLE_NAME.fullmatch(parts[-1]):
+        parts[-2:] = [" ".join(parts[-2:])]  # a party body and a government body, jointly
+    agency = parts[-1] if parts else agency  # (no newline left: at most the joint name's space)
     if ":" in agency or "：" in agency or agency.startswith(("#", "关于")):
         agency = _CHROME_PREFIX.sub("", agency)
     agency = _after_last_break(agency)
@@ -301,7 +315,22 @@ def _clean_agency(raw: str) -> str | None:
 TITLE_HEAD = 6000  # characters at the start of a text its title is looked for in
 
 
-def find_title(text: str) -> tuple[str | None, int | None, int]:
+class Title(NamedTuple):
+    """A report's title as found: its agency and year (None if it names none) and its end."""
+
+    agency: str | None
+    year: int | None
+    end: int  # offset just after the title, 0 if no title was found
+    # The agency is printed only on lines above the title's line, which names no body
+    # ("某县人民政府" / "2024年政府信息公开工作年度报告"): the title's first line, or the name of
+    # a site or a red header above a title without agency (see find_meta).
+    named_above: bool = False
+
+
+_NO_TITLE = Title(None, None, 0)
+
+
+def find_title(text: str) -> Title:
     head = text[:TITLE_HEAD]
     body = _body_start(head)
     if body > 0:  # the title is printed before the report's text: later ones are other reports'
@@ -309,7 +338,7 @@ def find_title(text: str) -> tuple[str | None, int | None, int]:
     if _may_hold_chinese_year(head) and _CHINESE_YEAR.search(head):
         head = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), head)
     found = _find_title(head, last=body > 0)
-    if found[0] is None or found[1] is None:
+    if found.agency is None or found.year is None:
         # Tried only before a literal "…报告(2023年)": the pattern itself starts with a class
         # that a search would try at every offset.
         tail = _YEAR_AFTER_TAIL.search(head)
@@ -317,22 +346,22 @@ def find_title(text: str) -> tuple[str | None, int | None, int]:
         if after:
             agency = _clean_agency(after.group(1))
             if agency:
-                return agency, int(after.group(2)), after.end()
+                return Title(agency, int(after.group(2)), after.end())
     return found
 
 
-def _find_title(head: str, last: bool = False) -> tuple[str | None, int | None, int]:
+def _find_title(head: str, last: bool = False) -> Title:
     """The agency, year and end of the report's title in ``head``. ``last``: ``head`` ends where
     the report's text starts ("一、总体情况"), so the title is the last one before it: those
     above are the page's chrome (a list of related reports, 上一篇/下一篇 links)."""
-    best: tuple[str | None, int | None, int] = (None, None, 0)
-    titles: list[tuple[str, int, int]] = []  # the titles with their agency (``last``)
-    column: tuple[str | None, int | None, int] = best  # a site's column, "2024年政府信息公开年报"
+    best = _NO_TITLE
+    titles: list[Title] = []  # the titles with their agency (``last``)
+    column = best  # a site's column, "2024年政府信息公开年报"
     bare = _BARE_TITLE.match(head)  # "2024年政府信息公开工作年度报告": a title without agency
     if bare and bare.group(0).endswith("年报"):
-        column = (None, int(bare.group(1)), bare.end())
+        column = Title(None, int(bare.group(1)), bare.end())
     elif bare:
-        best = (None, int(bare.group(1)), bare.end())
+        best = Title(None, int(bare.group(1)), bare.end())
     for m in _agency_first_titles(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
         if _elsewhere(head, m.start()):
@@ -344,26 +373,30 @@ def _find_title(head: str, last: bool = False) -> tuple[str | None, int | None, 
             if not (line_start > 0 and _NAME_PART.fullmatch(above)) or _NO_NAME_END.search(above):
                 break
             if _WHOLE_NAME.fullmatch(before.strip()):
+                if _PARTY_BODY.fullmatch(above):  # the party body of a joint report, its line
+                    before, line_start = above + " " + before, previous
                 break  # the title names its body in full: the line above is the page's header
             before, line_start = above + before, previous
         agency = _clean_agency(before) if before.strip() else None
         if agency and "报告" not in agency:
             # A title found first without its agency keeps its year: a later "name + year +
             # report" is a sentence of the text about another report.
-            year = best[1] if best[1] is not None else int(m.group(2))
+            year = best.year if best.year is not None else int(m.group(2))
+            year_line = head.rfind("\n", 0, m.start(2)) + 1
+            named_above = not head[year_line : m.start(2)].strip()
             if not last:
-                return agency, year, m.end()
-            titles.append((agency, year, m.end()))
+                return Title(agency, year, m.end(), named_above)
+            titles.append(Title(agency, year, m.end(), named_above))
             continue
-        if best[1] is None and m.group(0).endswith("年报"):
-            column = column if column[1] is not None else (None, int(m.group(2)), m.end())
-        elif best[1] is None:
-            best = (None, int(m.group(2)), m.end())
+        if best.year is None and m.group(0).endswith("年报"):
+            column = column if column.year is not None else Title(None, int(m.group(2)), m.end())
+        elif best.year is None:
+            best = Title(None, int(m.group(2)), m.end())
     if titles:
         # The last that ends its line: a sentence naming the report goes on ("现将某镇2025年度
         # …报告如下。"); without one, the first.
-        return next((t for t in reversed(titles) if _ends_line(head, t[2])), titles[0])
-    if best[1] is None:
+        return next((t for t in reversed(titles) if _ends_line(head, t.end)), titles[0])
+    if best.year is None:
         best = column  # (the year a column of the site names: the year of publication, often)
     # A match of _TITLE_YEAR_FIRST starts with the year just before (spaces aside) the "年" where
     # its tail matches, so none starts before the year of the first tail found: the search can
@@ -375,7 +408,7 @@ def _find_title(head: str, last: bool = False) -> tuple[str | None, int | None, 
     if m2:
         agency = _clean_agency(m2.group(2))
         if agency:
-            return agency, int(m2.group(1)), m2.end()
+            return Title(agency, int(m2.group(1)), m2.end())
     return best
 
 
@@ -510,12 +543,19 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
 def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     words = {word: _offsets(text, word) for word in _DATE_WORDS}
     labels = _label_starts(words)
+    # A catalogue box printed as a row of labels over a row of values: each label's value is
+    # the one in its column, not what follows it.
+    boxes = _box_cells(text, words)
+    headings = {label for label, _ in boxes}
     # The 发布时间 nearest the title: a page lists other items' dates before and after it.
     found = [
         m
         for m in _matches_from(_PUBLISHED, text, labels)  # _PUBLISHED.finditer(text)
-        if _labelled(text, m) and not _listed(text, m.start(), title_end)
+        if m.start() not in headings
+        and _labelled(text, m)
+        and not _listed(text, m.start(), title_end)
     ]
+    found += [date for label, date in boxes if date and not _listed(text, label, title_end)]
     if found:
         return _iso(min(found, key=lambda m: abs(m.start() - title_end)))
     compact = next(_matches_from(_PUBLISHED_COMPACT, text, labels), None)  # .search(text)
@@ -549,6 +589,10 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     lone = next(_at_lines(_LONE_DATE, _LONE_DATE_HINT, after_title), None)
     if lone and not _no_day_of_publication(after_title, lone):
         return _iso(lone)
+    if _may_hold_chinese_year(after_title):  # "(二〇二五年一月二十日)" under the title
+        lone = next(_at_lines(_CHINESE_DATE, _CHINESE_DATE_HINT, after_title), None)
+        if lone and not _no_day_of_publication(after_title, lone):
+            return _chinese_iso(lone)
     byline = _byline_date(after_title)
     if byline:
         return byline
@@ -565,8 +609,137 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     signed = _signature(tail)  # "某镇人民政府  2025年1月14日" on one line
     if signed:
         return _iso(signed)
-    chinese = list(_CHINESE_DATE.finditer(tail)) if _may_hold_chinese_year(tail) else []
+    chinese = (
+        list(_at_lines(_CHINESE_DATE, _CHINESE_DATE_HINT, tail))
+        if _may_hold_chinese_year(tail)
+        else []
+    )
     return _chinese_iso(chinese[-1]) if chinese else None
+
+
+# A label of a catalogue box, as a cell of a row of labels ("索引号", "发布机构", "成文日期"…).
+_BOX_LABEL = re.compile(
+    r"[\u3400-\u9fff]{0,6}(?:号|分类|机构|机关|单位|日期|时间|名称|标题|方式|范围|主题词|关键词|来源"
+    r"|有效性|部门)"
+)
+_PUBLISHED_WORD = re.compile(rf"(?:{'|'.join(_LABEL_OF)})(?:{'|'.join(_LABEL_DATE)})")
+_BOX_DATE = re.compile(_DATE + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")  # (a time may follow)
+_CELL_EDGES = frozenset(("", " ", "\t", "|", "\n"))  # what may border a cell (or nothing)
+_BOX_ROW_MAX = 200  # the longest row of labels looked at (a dozen labels and their breaks)
+_CELL_BREAK = re.compile(r"[ \t]*[\t|][ \t]*| {2,}")  # (a pipe or a tab keeps a blank cell)
+
+
+def _box_cells(text: str, words: dict[str, list[int]]) -> list[tuple[int, re.Match[str] | None]]:
+    """The publication labels that are cells of a catalogue box's labels (see _box_cell), given
+    where the words they end with occur: the label's start and the date in its column."""
+    boxes = []
+    for word, ats in words.items():
+        for at in ats:
+            if text[at + 2 : at + 3] not in _CELL_EDGES:
+                continue  # (most labels: "发布时间：2025-01-20"; words of sentences)
+            for back in _LABEL_BACK[word]:
+                box = _box_cell(text, at - back) if at >= back else None
+                if box is not None:
+                    boxes.append(box)
+    return boxes
+
+
+def _box_cell(text: str, start: int) -> tuple[int, re.Match[str] | None] | None:
+    """Where a publication label at ``start`` is a cell of a catalogue box's row of labels, over
+    a row of values ("索引号 发布机构 成文日期 发布日期" / "… 某县自然资源局 2025-01-15
+    2025-01-20"), or of a run of labels one a line over the values one a line (an HTML table's
+    rows, a cell a line): the label's start and the date in its column (None if it is no date or
+    the columns do not pair). None where the label is no such cell."""
+    word = _PUBLISHED_WORD.match(text, start)
+    if word is None or text[word.end() : word.end() + 1] not in _CELL_EDGES:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = _line_end(text, start)
+    if not text[line_start:start].strip() and not text[word.end() : line_end].strip():
+        return _column_of(text, start, line_start, line_end)
+    if line_end - line_start > _BOX_ROW_MAX or text[start - 1 : start] not in _CELL_EDGES:
+        return None  # no cell of a row (a flattened page's line)
+    cells = _cells(text, line_start, line_end)
+    if len(cells) < 2 or not all(_BOX_LABEL.fullmatch(text, a, b) for a, b in cells):
+        return None
+    column = next((i for i, cell in enumerate(cells) if cell == (start, word.end())), None)
+    if column is None:
+        return None
+    values_start = line_end + 1
+    while (
+        values_start < len(text) and not text[values_start : _line_end(text, values_start)].strip()
+    ):
+        values_start = _line_end(text, values_start) + 1  # (blank lines between the rows)
+    values = _cells(text, values_start, _line_end(text, values_start))
+    if len(values) != len(cells):
+        return start, None
+    a, b = values[column]
+    return start, _BOX_DATE.fullmatch(text, a, b)
+
+
+def _column_of(
+    text: str, start: int, line_start: int, line_end: int
+) -> tuple[int, re.Match[str] | None] | None:
+    """The date under a label alone on its line, in a run of labels one a line followed by as
+    many values one a line (see _box_cell); None where no other label is beside it."""
+    lines = [(line_start, line_end)]
+    while lines[0][0] > 0 and len(lines) < 12:  # the labels above
+        above = text.rfind("\n", 0, lines[0][0] - 1) + 1
+        a, b = _stripped(text, above, lines[0][0] - 1)
+        if not _BOX_LABEL.fullmatch(text, a, b):
+            break
+        lines.insert(0, (above, lines[0][0] - 1))
+    column = len(lines) - 1
+    at = line_end + 1
+    while at < len(text) and len(lines) < 12:  # the labels below
+        end = _line_end(text, at)
+        if not _BOX_LABEL.fullmatch(text, *_stripped(text, at, end)):
+            break
+        lines.append((at, end))
+        at = end + 1
+    if len(lines) < 2:
+        return None
+    values: list[tuple[int, int]] = []
+    while at < len(text) and len(values) < len(lines):  # as many values, one a line
+        end = _line_end(text, at)
+        value = _stripped(text, at, end)
+        if value[0] == value[1]:
+            break  # a blank line: no row of values
+        values.append(value)
+        at = end + 1
+    if len(values) != len(lines):
+        return start, None
+    return start, _BOX_DATE.fullmatch(text, *values[column])
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``start:end`` of ``text`` without its leading and trailing whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of the line ``start:end``, split at tabs, pipes or runs of spaces
+    (the blank cells a table's border makes at either end left out)."""
+    cells: list[tuple[int, int]] = []
+    at = start
+    for m in _CELL_BREAK.finditer(text, start, end):
+        cells.append(_stripped(text, at, m.start()))
+        at = m.end()
+    cells.append(_stripped(text, at, end))
+    while cells and cells[0][0] == cells[0][1]:
+        cells.pop(0)
+    while cells and cells[-1][0] == cells[-1][1]:
+        cells.pop()
+    return cells
 
 
 # A line of single characters each set apart by one space, digits among them.
@@ -638,7 +811,8 @@ def _chinese_number(text: str) -> int:
 
 def _chinese_iso(m: re.Match[str]) -> str | None:
     year = int(m.group(1).translate(_CHINESE_DIGITS))
-    return _ymd(year, _chinese_number(m.group(2)), _chinese_number(m.group(3)))
+    month = 1 if m.group(2) == "元" else _chinese_number(m.group(2))
+    return _ymd(year, month, _chinese_number(m.group(3)))
 
 
 def _no_day_of_publication(text: str, m: re.Match[str]) -> bool:
@@ -737,14 +911,43 @@ def _signer(tail: str) -> str | None:
     return last.group(1) if last else None
 
 
+# How a report calls its body: "我局", "我县", "我镇"… (see _above_or_signer).
+_SELF_WORD = re.compile(r"我(局|委|办|中心|县|区|市|州|旗|镇|乡|街道|馆|院|站|所|队|会|部|厅|署)")
+_PLACES = ("县", "区", "市", "州", "旗", "镇", "乡", "街道")
+
+
+def _above_or_signer(text: str, above: str, title_end: int) -> str | None:
+    """The agency of a report whose name is printed only above its title's line (``above``):
+    the title's first line, or a site's or a red header's name ("某县人民政府" over a
+    department's report). Where another body signs the report (落款), the word the report calls
+    its body by ("我局") says which of the two reports; if it says neither, None."""
+    signer = _signer(text[-SIGNATURE_TAIL:])
+    if signer is None or signer.startswith(above):  # (an office signs for its government)
+        return above
+    words = Counter(m.group(1) for m in _SELF_WORD.finditer(text, title_end, title_end + 3000))
+    word = max(words, key=lambda w: words[w]) if words else None
+    if word is not None and _called(above, word):
+        return above
+    if word is not None and _called(signer, word):
+        return signer
+    return None
+
+
+def _called(name: str, word: str) -> bool:
+    """Whether a body of this name calls itself 我 + ``word`` ("某县自然资源局": 我局)."""
+    if word in _PLACES:
+        name = name.removesuffix("办事处").removesuffix("人民政府").removesuffix("政府")
+    return name.endswith({"委": ("委", "委员会"), "办": ("办", "办公室")}.get(word, (word,)))
+
+
 def _signature(text: str) -> re.Match[str] | None:
     """``_SIGNATURE.search(text)``, found faster."""
     return next(_at_lines(_SIGNATURE, _SIGNATURE_HINT, text), None)
 
 
 def _iso(m: re.Match[str]) -> str | None:
-    year, month, day = (int(g) for g in m.groups()[-3:])
-    return _ymd(year, month, day)
+    year, month, day = m.groups()[-3:]
+    return _ymd(int(year), 1 if month == "元" else int(month), int(day))
 
 
 def _ymd(year: int, month: int, day: int) -> str | None:
@@ -754,15 +957,32 @@ def _ymd(year: int, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _reported_on(text: str, title_end: int, year: int, published: int) -> int | None:
+    """The year reported on, given the year found (``year``), where the title ends and the year
+    of publication. A year is reported on after it ends: a year found that is not before
+    the publication's is the year of publication ("某局2025年政府信息公开工作年度报告", published
+    2025-01-20, on 2024) where the text speaks of the year before ("2024年，我局…"); where it
+    speaks of the year found, the date is the one in doubt (a clerk's January typo of the old
+    year), and the year found is kept; else the year is not known."""
+    if year < published:
+        return year
+    spoken = _commonest_year(text[title_end:])  # (the title aside)
+    if spoken == year:
+        return year
+    return spoken if spoken == published - 1 else None
+
+
 def _commonest_year(text: str) -> int | None:
     """The year a text without a title speaks of: the one it names most often with 信息公开
-    ("2023年政府信息公开工作…"; "对照2022年度…" compares with the year before), else the year
-    a paragraph opens with, unless it opens a plan ("2024年，我镇将…")."""
-    years = Counter(
-        int(m.group(1))
-        for m in _ANY_YEAR.finditer(text)
-        if not _COMPARED.search(text, max(0, m.start() - 4), m.start())
-    )
+    ("2023年政府信息公开工作…"; "对照2022年度…" compares with the year before) before section
+    五 (which speaks of last year's problems and next year's plans too: "2023年度…存在的问题已
+    整改", "2025年信息公开工作将…"), else the year a paragraph opens with, unless it opens a plan
+    ("2024年，我镇将…")."""
+    end = _problems_start(text)
+    years: Counter[int] = Counter()
+    for m in _ANY_YEAR.finditer(text, 0, end):
+        if not _COMPARED.search(text, max(0, m.start() - 4), m.start()):
+            years[int(m.group(1))] += 1
     if years:
         return max(years, key=lambda y: (years[y], -text.find(str(y))))
     for m in _at_lines(_OPENING_YEAR, _OPENING_YEAR_HINT, text):
@@ -771,8 +991,44 @@ def _commonest_year(text: str) -> int | None:
     return None
 
 
+# The heading of section 五 ("五、存在的主要问题及改进情况"), up to 问题 (see _problems_start).
+_PROBLEMS_HEADING = re.compile(
+    r"(?:第五部分|五\s*[、.．]|5\s*[、.．])\s*(?:政府信息公开工作)?存在的?(?:主要)?问题"
+)
+
+
+def _problems_start(text: str) -> int:
+    """Where the heading of section 五 starts, or the text's length. (Tried only before the
+    literal 存在, with a 五 or 5 a few characters before it: a search for the heading would try
+    every offset of the text.)"""
+    at = text.find("存在")
+    while at >= 0:
+        before = text[max(0, at - 16) : at]
+        if "五" in before or "5" in before:
+            m = _PROBLEMS_HEADING.search(text, max(0, at - 16), at + 8)
+            if m:
+                return m.start()
+        at = text.find("存在", at + 2)
+    return len(text)
+
+
 _PLAN = re.compile(r"将|计划|拟|要|继续")
 _COMPARED = re.compile(r"对照|对比|比较|相比|较|与|同")  # "对照2022年度…": another year
+
+
+def _agency_elsewhere(text: str) -> str | None:
+    """The agency of a report whose title names none."""
+    signer = _signer(text[-SIGNATURE_TAIL:])  # the agency signs at the end, above the date (落款)
+    if signer is not None:
+        return signer
+    # The publisher a catalogue box or byline names ("发布机构：某局")
+    body = _body_start(text[:TITLE_HEAD])  # (a box or byline is printed above the text)
+    m = _PUBLISHER.search(text, 0, body if body > 0 else TITLE_HEAD)
+    agency = _clean_agency(m.group(1)) if m else None
+    if agency is None:  # "…联系单位：某局", "向某局申请": a body the text names, last
+        m = _CONTACT.search(text)
+        agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
+    return agency
 
 
 # The title found in a page's own title: a pure function of a short string, remembered (pages
@@ -783,44 +1039,50 @@ _hinted_title = lru_cache(maxsize=1024)(find_title)
 def find_meta(text: str, published_hint: str | None = None, title_hint: str | None = None) -> Meta:
     """The metadata of a report; ``title_hint`` is the page's own title (``<title>``, PDF or
     DOCX properties), used only where the text itself does not name the agency or year."""
-    agency, year, title_end = find_title(text)
+    agency, year, title_end, named_above = find_title(text)
     if title_hint:
-        hinted_agency, hinted_year, hinted_end = _hinted_title(title_hint)
+        hinted_agency, hinted_year, hinted_end, _ = _hinted_title(title_hint)
         printed = title_hint[:hinted_end].strip()
-        at = text.find(printed) if hinted_agency and hinted_year and len(printed) >= 8 else -1
+        # Looked for where it would end after the title found in the text: printed before that
+        # title, it is no heading of the text (a saved page's first line is the browser's title,
+        # a stale one too, above the page's own heading).
+        since = max(0, title_end - len(printed))
+        at = (
+            text.find(printed, since) if hinted_agency and hinted_year and len(printed) >= 8 else -1
+        )
         while at >= 0 and _elsewhere(text, at):  # a 上一篇 link to a report of that title
             at = text.find(printed, at + 1)
         if at >= 0 and (agency, year) != (hinted_agency, hinted_year):
             # The page's own title, printed as a heading of the text: the titles found before
             # it belong to the page's chrome (breadcrumbs, lists of related reports).
             agency, year, title_end = hinted_agency, hinted_year, at + len(printed)
+            named_above = False
         elif agency is None or year is None:
             agency = agency or hinted_agency
             year = year or hinted_year
+    period = None  # the statistics period the text prints, where it gives the year
     if year is None:
-        m = _PERIOD.search(text)
-        year = int(m.group(1)) if m else _commonest_year(text)
+        period = _PERIOD.search(text)
+        year = int(period.group(1)) if period else _commonest_year(text)
     elif title_end == 0:  # the year of a title found in the text is kept
         period = _PERIOD.search(text)
-        if period and int(period.group(1)) != year:
-            year = int(period.group(1))
+        year = int(period.group(1)) if period else year
     elif "统计" in text:  # …unless the text states its statistics period in so many words
-        stated = _STATED_PERIOD.search(text)
-        if stated and (stated.group(2) is None or stated.group(2) == stated.group(1)):
-            year = int(stated.group(1))
-    if agency is None:  # the agency signs at the end, above the date (落款)
-        agency = _signer(text[-SIGNATURE_TAIL:])
-    if agency is None:  # the publisher a catalogue box or byline names ("发布机构：某局")
-        body = _body_start(text[:TITLE_HEAD])  # (a box or byline is printed above the text)
-        m = _PUBLISHER.search(text, 0, body if body > 0 else TITLE_HEAD)
-        agency = _clean_agency(m.group(1)) if m else None
-    if agency is None:  # "…联系单位：某局", "向某局申请": a body the text names, last
-        m = _CONTACT.search(text)
-        agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
+        period = _STATED_PERIOD.search(text)
+        if period and period.group(2) not in (None, period.group(1)):
+            period = None
+        year = int(period.group(1)) if period else year
+    published = find_published(text, title_end, published_hint)
+    if year is not None and published is not None and period is None:
+        year = _reported_on(text, title_end, year, int(published[:4]))
+    if agency is not None and named_above:
+        agency = _above_or_signer(text, agency, title_end)  # (None: two bodies, neither sure)
+    elif agency is None:
+        agency = _agency_elsewhere(text)
     return Meta(
         agency=agency,
         year=year,
-        published=find_published(text, title_end, published_hint),
+        published=published,
         format=find_format(text, year),
         title_end=title_end,
     )
