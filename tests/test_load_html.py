@@ -264,10 +264,17 @@ def test_blank_cells_and_cell_text_joining() -> None:
         ('3119<span style="mso-text-raise:5.0pt">2</span>', "3119"),
         ('<span style="text-decoration: underline line-through">1289</span>1288', "1288"),
         ('<span style="visibility:hidden">9</span>1288', "1288"),
+        # marks raised by a length (pdf2htmlEX, Acrobat) or moved up by position:relative
+        ('1286<span style="vertical-align:4.2px;font-size:7px">1</span>', "1286"),
+        ('1286<span style="vertical-align:33%">1</span>', "1286"),
+        ('1286<span style="position:relative;top:-0.5em">1</span>', "1286"),
         # ordinary text nudged by Word, or aligned: printed
         ('<span style="mso-text-raise:1.0pt">1288</span>', "1288"),
         ('<span style="vertical-align: middle">1288</span>', "1288"),
         ('<span style="mso-text-raise:0pt">7</span>', "7"),
+        ('1286<span style="vertical-align:0.000000px">1</span>', "12861"),
+        ('<span style="position:relative;top:-2px">1286</span>', "1286"),
+        ('合计<span style="vertical-align:3px">件数</span>', "合计件数"),  # a word, no mark
     ],
 )
 def test_text_a_style_keeps_from_a_cells_value_is_dropped(cell: str, printed: str) -> None:
@@ -372,3 +379,38 @@ def test_classes_hidden_on_some_screens_only_are_printed() -> None:
         '<body><table><tr><td>行政许可</td><td class="pc">1288</td></tr></table></body></html>'
     )
     assert _cell_texts(page) == ["行政许可", "1288"]
+
+
+@pytest.mark.parametrize(
+    ("css", "cell", "printed"),
+    [
+        # Google Docs formats every run through a class
+        (".c9{color:#000;vertical-align:super}", '1286<span class="c9">1</span>', "1286"),
+        (".c7{text-decoration:line-through;color:#f00}", '<span class="c7">12</span>15', "15"),
+        (
+            ".v1{vertical-align:6.48px}.fs3{font-size:27px}",
+            '1286<span class="fs3 v1">1</span>',
+            "1286",
+        ),
+        (
+            "span.MsoFootnoteReference{vertical-align:super}",
+            '5<span class="MsoFootnoteReference">[1]</span>',
+            "5",
+        ),
+        # the element's own style wins; rules for some screens only, or for other selectors,
+        # are not read
+        (
+            ".c9{vertical-align:super}",
+            '1286<span class="c9" style="vertical-align:baseline">1</span>',
+            "12861",
+        ),
+        ("@media print{.c9{vertical-align:super}}", '1286<span class="c9">1</span>', "12861"),
+        ("#x .c9{vertical-align:super}", '1286<span class="c9">1</span>', "12861"),
+    ],
+)
+def test_a_class_of_the_style_sheet_marks_or_strikes_text_of_a_cell(
+    css: str, cell: str, printed: str
+) -> None:
+    table = f"<table><tr><td>规章</td><td>{cell}</td></tr></table>"
+    page = f"<html><head><style>{css}</style></head><body>{table}</body></html>"
+    assert _cell_texts(page) == ["规章", printed]

@@ -26,6 +26,7 @@ from typing import NoReturn
 from lxml import etree
 
 from gongkai.errors import InputTooLargeError, UnsupportedInputError
+from gongkai.reader import _css
 from gongkai.reader.document import Line
 from gongkai.reader.normalize import normalize
 from gongkai.reader.tokens import VALUE
@@ -40,82 +41,54 @@ _DROP = (
     "frameset", "noframes", "xml",
 )  # fmt: skip
 # Inside table cells, text a reader of the page does not see as the cell's value: struck-out
-# text, footnote markers (419<sup>1</sup> is 419), hidden elements; and hidden tables, rows
-# and cells (a draft left in the page). (Not hidden divs: a page may hide its whole article
-# and show it with a script.)
-_UNPRINTED_TAGS = ("del", "s", "strike", "sup", "sub")
-_TABLE_PARTS = ("table", "tbody", "tr", "td", "th")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# The same set by a style: struck out, raised or lowered (a footnote mark, "1288" with a
-# superscript "1" as a span). Word's mso-text-raise also nudges ordinary text by a point or two:
-# only a short raised text (a mark, not a cell's number) is taken for one.
-_MARKED_STYLE = re.compile(r"line-through|vertical-align\s*:\s*(?:super|sub)\b", re.I)
-_RAISED = re.compile(r"mso-text-raise\s*:\s*-?0*\.?0*[1-9]", re.I)
+# text, footnote marks (419<sup>1</sup> is 419; a short run raised off the line beside level
+# text), hidden elements; and hidden tables, rows and cells (a draft left in the page). (Not
+# hidden divs: a page may hide its whole article and show it with a script.) Styles: _css.
+_STRUCK_TAGS = ("del", "s", "strike")
+_MARK_TAGS = {"sup": 1, "sub": -1}
+_UNPRINTED_TAGS = frozenset((*_STRUCK_TAGS, *_MARK_TAGS))
+_TABLE_PARTS = frozenset(("table", "tbody", "tr", "td", "th"))
+_MARK_CHARS = 3  # a footnote mark: "1", "12", "[1]", "*", "①"
 
 
-def _hidden(element: etree._Element) -> bool:
-    if element.get("hidden") is not None:
-        return True
-    style = element.get("style")
-    return style is not None and _hidden_style(style.lower())
-
-
-def _hidden_style(low: str) -> bool:
-    """Whether a style (in lower case) hides its element."""
-    # (``in`` first: much faster than the pattern, and most styles, Word's spans', fail it.)
-    return ("display" in low or "visibility" in low) and _HIDDEN_STYLE.search(low) is not None
-
-
-def _unprinted(element: etree._Element) -> bool:
-    """Whether an element inside a table cell is no part of the cell's printed value."""
-    if element.tag in _UNPRINTED_TAGS or element.get("hidden") is not None:
-        return True
-    style = element.get("style")
-    if style is None:
-        return False
-    low = style.lower()
-    if _hidden_style(low):
-        return True
-    marked = "line-through" in low or "vertical-align" in low
-    return marked and _MARKED_STYLE.search(low) is not None
-
-
-def _raised(element: etree._Element) -> bool:
-    """Whether an element is raised or lowered off the line (Word's mso-text-raise)."""
-    low = (element.get("style") or "").lower()
-    return "text-raise" in low and _RAISED.search(low) is not None
-
-
-def _raised_mark(element: etree._Element) -> bool:
-    """Whether an element of a table cell is a mark raised off the line: at most two
-    characters."""
-    return _raised(element) and len("".join(map(str, element.itertext())).strip()) <= 2
-
-
-def _level_text(element: etree._Element) -> str:
-    """The text of an element outside its raised descendants."""
-    parts = [element.text or ""]
-    for child in element:
-        if not _raised(child):
-            parts.append(_level_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _drop_unprinted(root: etree._Element, hidden: frozenset[str] = frozenset()) -> None:
-    """Drop what a reader of the page does not see as table values (see the comment above);
-    ``hidden``: the classes the page's style sheet hides."""
-    doomed = [e for e in root.iter(*_TABLE_PARTS) if _hidden(e) or _of_class(e, hidden)]
-    for cell in root.iter("td", "th"):
-        marks = []
-        for element in cell.iterdescendants():
-            if _unprinted(element) or _of_class(element, hidden):
+def _drop_unprinted(root: etree._Element, sheet: _css.StyleSheet) -> None:
+    """Drop what a reader of the page does not see as table values (see the comment above)."""
+    doomed: list[etree._Element] = []
+    raised: set[etree._Element] = set()  # raised or lowered off the line
+    cell_marks: dict[etree._Element, list[etree._Element]] = {}
+    classes = bool(sheet.classes)
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        if element.get("style") is None and (not classes or element.get("class") is None):
+            found = None
+        else:
+            found = _css.style_of(element, sheet)
+        if found is None and tag not in _UNPRINTED_TAGS and element.get("hidden") is None:
+            continue
+        style = found or {}
+        if tag in _TABLE_PARTS:
+            if element.get("hidden") is not None or _css.hidden(style):
                 doomed.append(element)
-            elif _raised_mark(element):
-                marks.append(element)
-        if marks and _level_text(cell).strip():
-            # (A raise is a mark's only beside text on the line: Word's page that raises every
-            # run of a cell, a number retyped in two runs among them, prints them all.)
+            continue
+        struck = tag in _STRUCK_TAGS or _css.struck(style)
+        hidden = element.get("hidden") is not None or _css.hidden(style)
+        # (vertical-align and position:relative move a block's whole box, not its text.)
+        shift = (_MARK_TAGS.get(tag) or _css.shift(style)) if _inline(element) else 0
+        if not (struck or hidden or shift):
+            continue
+        cell = next(element.iterancestors(*_CELL_TAGS), None)
+        if cell is None:
+            continue
+        if shift:
+            raised.add(element)
+        if struck or hidden or tag in _MARK_TAGS or _css.superscript(style):
+            doomed.append(element)
+        elif _mark_like(element):
+            cell_marks.setdefault(cell, []).append(element)
+    for cell, marks in cell_marks.items():
+        # (A raise is a mark's only beside text on the line: Word's page that raises every
+        # run of a cell, a number retyped in two runs among them, prints them all.)
+        if _level_text(cell, raised).strip():
             doomed.extend(marks)
     for element in doomed:
         parent = element.getparent()
@@ -130,34 +103,28 @@ def _drop_unprinted(root: etree._Element, hidden: frozenset[str] = frozenset()) 
         parent.remove(element)
 
 
-# A page's style sheet: its rules, and the ones inside @media blocks (for some screens only:
-# a page's PC and mobile copies of a table, one hidden on each).
-_CSS_MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLASS_SELECTOR = re.compile(r"\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*", re.I)
+def _mark_like(element: etree._Element) -> bool:
+    """Whether an element's text may be a footnote mark: short, no Chinese characters (a
+    raised word is no mark)."""
+    text = _inline_text(element).strip()
+    return len(text) <= _MARK_CHARS and not any(
+        unicodedata.east_asian_width(char) == "W" for char in text
+    )
 
 
-def _hidden_classes(root: etree._Element) -> frozenset[str]:
-    """The classes the page's own style sheet hides on every screen (".hide{display:none}"):
-    sites print old digits, or digits against copying, in such elements."""
-    classes: set[str] = set()
-    for style in root.iter("style"):
-        css = "".join(map(str, style.itertext()))
-        if "none" not in css and "hidden" not in css:
-            continue
-        for selectors, declarations in _CSS_RULE.findall(_CSS_MEDIA.sub("", css)):
-            if not _hidden_style(declarations.lower()):
-                continue
-            for selector in selectors.split(","):
-                simple = _CLASS_SELECTOR.fullmatch(selector)
-                if simple:  # (".hide", "span.hide"; not "#x .hide", ".a:hover")
-                    classes.add(simple.group(1))
-    return frozenset(classes)
+def _inline(element: etree._Element) -> bool:
+    """Whether an element is inline text: no block, and no line break, in it."""
+    return element.tag not in _BLOCK and next(element.iter(*_STRUCTURAL), None) is None
 
 
-def _of_class(element: etree._Element, classes: frozenset[str]) -> bool:
-    """Whether an element has one of ``classes``."""
-    return bool(classes) and not classes.isdisjoint((element.get("class") or "").split())
+def _level_text(element: etree._Element, raised: set[etree._Element]) -> str:
+    """The text of an element outside its ``raised`` descendants."""
+    parts = [element.text or ""]
+    for child in element:
+        if child not in raised:
+            parts.append(_level_text(child, raised))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _number_cell(text: str) -> bool:
@@ -237,9 +204,9 @@ def read_html(page: str | bytes, *, source_lines: bool = True) -> HtmlResult:
     if root is None:
         return HtmlResult((), None, None)
     title, published = _metadata(root)
-    hidden = _hidden_classes(root)  # (read before the page's <style> is dropped)
+    sheet = _css.style_sheet(root)  # (read before the page's <style> is dropped)
     etree.strip_elements(root, *_DROP, with_tail=False)
-    _drop_unprinted(root, hidden)
+    _drop_unprinted(root, sheet)
     body = root.find("body")
     if body is None:
         body = root
