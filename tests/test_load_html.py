@@ -414,3 +414,41 @@ def test_a_class_of_the_style_sheet_marks_or_strikes_text_of_a_cell(
     table = f"<table><tr><td>规章</td><td>{cell}</td></tr></table>"
     page = f"<html><head><style>{css}</style></head><body>{table}</body></html>"
     assert _cell_texts(page) == ["规章", printed]
+
+
+def _text_lines(page: str) -> list[str]:
+    return texts(load(page.encode("utf-8"), name="a.html"))
+
+
+_P2H_CSS = "<style>.v0{vertical-align:0px}.v1{vertical-align:6.48px}.fs3{font-size:27.3px}</style>"
+
+
+@pytest.mark.parametrize(
+    ("line", "printed"),
+    [
+        # pdf2htmlEX: a positioned div a line; a mark raised by a class, or a <sup>
+        ('行政许可<span class="_"> </span>1286<span class="fs3 v1">1</span>', "行政许可 1286"),
+        ('行政许可<span class="_"> </span>1286<sup>1</sup>', "行政许可 1286"),
+        ('<span style="color:#333">1286<sup>2</sup></span>', "1286"),  # 135editor's sections
+        ("全年收到申请<del>45</del>50件", "全年收到申请50件"),
+        ('行政许可 <span style="display:none">9</span>1286', "行政许可 1286"),
+        # printed: a value shifted off the line apart from its label, a lowered mark, a line
+        # raised in every run, a raised word, a mark before its word, a run on the line
+        ('行政许可<span class="_"> </span><span class="v1">86</span>', "行政许可 86"),
+        ('行政许可 1286<span style="position:relative;top:2px">1</span>', "行政许可 12861"),
+        ('<span class="v1">行政许可</span><span class="v1">86</span>', "行政许可86"),
+        ('行政<span class="v1">许可</span>', "行政许可"),
+        ("<sup>1</sup>行政许可", "1行政许可"),
+        ('行政许可 1286<span class="v0">1</span>', "行政许可 12861"),
+    ],
+)
+def test_outside_tables_marks_struck_and_hidden_text_are_dropped(line: str, printed: str) -> None:
+    lines = f'<div class="t">上一行</div><div class="t">{line}</div>'
+    page = f"<html><head>{_P2H_CSS}</head><body>{lines}</body></html>"
+    assert _text_lines(page) == ["上一行", printed]
+
+
+def test_hidden_blocks_outside_tables_are_read() -> None:
+    # WeChat hides its article until a script shows it.
+    page = '<body><div id="js_content" style="visibility: hidden;"><p>一、总体情况</p></div></body>'
+    assert _text_lines(page) == ["一、总体情况"]

@@ -40,10 +40,13 @@ _DROP = (
     "svg", "math", "select", "textarea", "button", "input", "map", "canvas", "video", "audio",
     "frameset", "noframes", "xml",
 )  # fmt: skip
-# Inside table cells, text a reader of the page does not see as the cell's value: struck-out
-# text, footnote marks (419<sup>1</sup> is 419; a short run raised off the line beside level
-# text), hidden elements; and hidden tables, rows and cells (a draft left in the page). (Not
-# hidden divs: a page may hide its whole article and show it with a script.) Styles: _css.
+# What a reader of the page does not see as text, or as no part of a number (styles: _css).
+# Inside table cells: struck-out text, footnote marks (419<sup>1</sup> is 419; a short run
+# raised off the line beside level text), hidden elements; and hidden tables, rows and cells
+# (a draft left in the page). Elsewhere (text, and tables built of divs, sections or
+# positioned lines): struck-out text, a short mark raised right after the text of its line,
+# and hidden inline elements. (Not hidden blocks: a page may hide its whole article and show
+# it with a script.)
 _STRUCK_TAGS = ("del", "s", "strike")
 _MARK_TAGS = {"sup": 1, "sub": -1}
 _UNPRINTED_TAGS = frozenset((*_STRUCK_TAGS, *_MARK_TAGS))
@@ -52,10 +55,11 @@ _MARK_CHARS = 3  # a footnote mark: "1", "12", "[1]", "*", "①"
 
 
 def _drop_unprinted(root: etree._Element, sheet: _css.StyleSheet) -> None:
-    """Drop what a reader of the page does not see as table values (see the comment above)."""
+    """Drop what a reader of the page does not see (see the comment above)."""
     doomed: list[etree._Element] = []
     raised: set[etree._Element] = set()  # raised or lowered off the line
     cell_marks: dict[etree._Element, list[etree._Element]] = {}
+    line_marks: list[etree._Element] = []
     classes = bool(sheet.classes)
     for element in root.iter(etree.Element):
         tag = element.tag
@@ -72,24 +76,34 @@ def _drop_unprinted(root: etree._Element, sheet: _css.StyleSheet) -> None:
             continue
         struck = tag in _STRUCK_TAGS or _css.struck(style)
         hidden = element.get("hidden") is not None or _css.hidden(style)
-        # (vertical-align and position:relative move a block's whole box, not its text.)
-        shift = (_MARK_TAGS.get(tag) or _css.shift(style)) if _inline(element) else 0
-        if not (struck or hidden or shift):
-            continue
-        cell = next(element.iterancestors(*_CELL_TAGS), None)
-        if cell is None:
+        # (Only inline text is judged hidden outside cells, and raised: vertical-align and
+        # position:relative move a block's whole box.)
+        inline = _inline(element)
+        invisible = inline and hidden
+        shift = (_MARK_TAGS.get(tag) or _css.shift(style)) if inline else 0
+        if not (struck or hidden or invisible or shift):
             continue
         if shift:
             raised.add(element)
-        if struck or hidden or tag in _MARK_TAGS or _css.superscript(style):
+        cell = next(element.iterancestors(*_CELL_TAGS), None)
+        if cell is not None:
+            if struck or hidden or invisible or tag in _MARK_TAGS or _css.superscript(style):
+                doomed.append(element)
+            elif _mark_like(element):
+                cell_marks.setdefault(cell, []).append(element)
+        elif struck or invisible:
             doomed.append(element)
-        elif _mark_like(element):
-            cell_marks.setdefault(cell, []).append(element)
+        elif shift > 0 and _mark_like(element):
+            line_marks.append(element)
     for cell, marks in cell_marks.items():
         # (A raise is a mark's only beside text on the line: Word's page that raises every
         # run of a cell, a number retyped in two runs among them, prints them all.)
         if _level_text(cell, raised).strip():
             doomed.extend(marks)
+    for mark in line_marks:
+        line = next(mark.iterancestors(*_BLOCK), root)
+        if _follows_text(mark, line) and _level_text(line, raised).strip():
+            doomed.append(mark)
     for element in doomed:
         parent = element.getparent()
         if parent is None:
@@ -125,6 +139,30 @@ def _level_text(element: etree._Element, raised: set[etree._Element]) -> str:
             parts.append(_level_text(child, raised))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def _follows_text(element: etree._Element, line: etree._Element) -> bool:
+    """Whether text of the element's line ends right before it, without a space (a mark
+    follows its word: "1286¹"; a value shifted off a line is set apart from its label)."""
+    node = element
+    while node is not line:
+        previous = node.getprevious()
+        while previous is not None:
+            text = previous.tail or ""
+            if not text:
+                if previous.tag in _STRUCTURAL:
+                    return False
+                text = _inline_text(previous)
+            if text:
+                return not text[-1].isspace()
+            previous = previous.getprevious()
+        parent = node.getparent()
+        if parent is None:
+            return False
+        if parent.text:
+            return not parent.text[-1].isspace()
+        node = parent
+    return False
 
 
 def _number_cell(text: str) -> bool:
