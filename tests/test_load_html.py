@@ -268,6 +268,20 @@ def test_blank_cells_and_cell_text_joining() -> None:
         ('1286<span style="vertical-align:4.2px;font-size:7px">1</span>', "1286"),
         ('1286<span style="vertical-align:33%">1</span>', "1286"),
         ('1286<span style="position:relative;top:-0.5em">1</span>', "1286"),
+        # text that certainly does not show (against copying, for screen readers only)
+        ('12<font style="font-size:0px;color:#FFFFFF">7</font>86', "1286"),
+        ('<span style="opacity:0">99</span>1286', "1286"),
+        (
+            '<span style="display:inline-block;width:0;height:0;overflow:hidden">9</span>1286',
+            "1286",
+        ),
+        ('<span style="position:absolute;left:-9999px">99</span>1286', "1286"),
+        ('<span style="position:absolute;clip:rect(0 0 0 0)">99</span>1286', "1286"),
+        (
+            '<span style="position:absolute;width:1px;height:1px;overflow:hidden;'
+            'clip:rect(0,0,0,0)">99</span>1286',
+            "1286",
+        ),
         # ordinary text nudged by Word, or aligned: printed
         ('<span style="mso-text-raise:1.0pt">1288</span>', "1288"),
         ('<span style="vertical-align: middle">1288</span>', "1288"),
@@ -275,6 +289,12 @@ def test_blank_cells_and_cell_text_joining() -> None:
         ('1286<span style="vertical-align:0.000000px">1</span>', "12861"),
         ('<span style="position:relative;top:-2px">1286</span>', "1286"),
         ('合计<span style="vertical-align:3px">件数</span>', "合计件数"),  # a word, no mark
+        # text that may show: white (the cell may be dark), a box of size 0 that does not clip,
+        # a run of size 0 holding text that sets its own size, a box moved a little
+        ('<span style="color:#fff">99</span>1286', "991286"),
+        ('<span style="display:inline-block;width:0">9</span>1286', "91286"),
+        ('<span style="font-size:0"><span style="font-size:14px">1286</span></span>', "1286"),
+        ('<span style="position:absolute;left:-20px">9</span>1286', "91286"),
     ],
 )
 def test_text_a_style_keeps_from_a_cells_value_is_dropped(cell: str, printed: str) -> None:
@@ -397,6 +417,7 @@ def test_classes_hidden_on_some_screens_only_are_printed() -> None:
             '5<span class="MsoFootnoteReference">[1]</span>',
             "5",
         ),
+        (".junk{font-size:0}", '12<span class="junk">7</span>86', "1286"),
         # the element's own style wins; rules for some screens only, or for other selectors,
         # are not read
         (
@@ -408,7 +429,7 @@ def test_classes_hidden_on_some_screens_only_are_printed() -> None:
         ("#x .c9{vertical-align:super}", '1286<span class="c9">1</span>', "12861"),
     ],
 )
-def test_a_class_of_the_style_sheet_marks_or_strikes_text_of_a_cell(
+def test_a_class_of_the_style_sheet_marks_strikes_or_hides_text_of_a_cell(
     css: str, cell: str, printed: str
 ) -> None:
     table = f"<table><tr><td>规章</td><td>{cell}</td></tr></table>"
@@ -431,6 +452,7 @@ _P2H_CSS = "<style>.v0{vertical-align:0px}.v1{vertical-align:6.48px}.fs3{font-si
         ('行政许可<span class="_"> </span>1286<sup>1</sup>', "行政许可 1286"),
         ('<span style="color:#333">1286<sup>2</sup></span>', "1286"),  # 135editor's sections
         ("全年收到申请<del>45</del>50件", "全年收到申请50件"),
+        ('行政许可 12<font style="font-size:0px">7</font>86', "行政许可 1286"),
         ('行政许可 <span style="display:none">9</span>1286', "行政许可 1286"),
         # printed: a value shifted off the line apart from its label, a lowered mark, a line
         # raised in every run, a raised word, a mark before its word, a run on the line
@@ -442,7 +464,9 @@ _P2H_CSS = "<style>.v0{vertical-align:0px}.v1{vertical-align:6.48px}.fs3{font-si
         ('行政许可 1286<span class="v0">1</span>', "行政许可 12861"),
     ],
 )
-def test_outside_tables_marks_struck_and_hidden_text_are_dropped(line: str, printed: str) -> None:
+def test_outside_tables_marks_struck_and_invisible_text_are_dropped(
+    line: str, printed: str
+) -> None:
     lines = f'<div class="t">上一行</div><div class="t">{line}</div>'
     page = f"<html><head>{_P2H_CSS}</head><body>{lines}</body></html>"
     assert _text_lines(page) == ["上一行", printed]

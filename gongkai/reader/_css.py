@@ -30,6 +30,10 @@ _PX = {
     None: 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "em": 16.0, "rem": 16.0, "ex": 8.0,
     "ch": 8.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "in": 96.0, "q": 96 / 101.6,
 }  # fmt: skip
+_CLIP_RECT = re.compile(r"rect\(([^)]*)\)")
+_INSET = re.compile(r"inset\(\s*([\d.]+)%")
+_OFF_SCREEN = -999.0  # px: a box placed further left or up than this is off every screen
+_BOXES = ("block", "inline-block", "flex", "inline-flex", "grid", "inline-grid", "table")
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,11 @@ def _relevant(low: str) -> bool:
         or "line-through" in low
         or "vertical-align" in low
         or "raise" in low
+        or "size:0" in low
+        or "size: 0" in low
+        or "opacity" in low
         or "position" in low
+        or "clip" in low
     )
 
 
@@ -148,8 +156,48 @@ def shift(style: Style) -> int:
     return 0
 
 
+def invisible(style: Style, element: etree._Element) -> bool:
+    """Whether the element's text certainly does not show: hidden, transparent, of size 0, in
+    a box of size 0 that clips it, or placed off the screen (text against copying, text for
+    screen readers only). Text whose colour may match its background is not judged."""
+    if style.get("display") == "none" or _length(style.get("opacity")) == 0:
+        return True
+    if style.get("visibility") in ("hidden", "collapse") or _length(style.get("font-size")) == 0:
+        # (A descendant may set its own visibility or size.)
+        return not any(e.get("style") or e.get("class") for e in element.iterdescendants())
+    position = style.get("position")
+    placed = position in ("absolute", "fixed")
+    width, height = _length(style.get("width")), _length(style.get("height"))
+    clipping = any(
+        style.get(name) in ("hidden", "clip") for name in ("overflow", "overflow-x", "overflow-y")
+    )
+    if clipping and (placed or style.get("display") in _BOXES) and 0 in (width, height):
+        return True
+    if not placed:
+        return False
+    left, top = _length(style.get("left")), _length(style.get("top"))
+    if (left is not None and left < _OFF_SCREEN) or (top is not None and top < _OFF_SCREEN):
+        return True
+    if clipping and width is not None and height is not None and max(width, height) <= 1:
+        return True  # (the ".sr-only" box: 1px, clipped)
+    return _clipped_away(style.get("clip"), style.get("clip-path"))
+
+
+def _clipped_away(clip: str | None, clip_path: str | None) -> bool:
+    """A clip (``rect(0 0 0 0)``) or clip path (``inset(50%)``) that leaves nothing."""
+    if clip is not None and (rect := _CLIP_RECT.search(clip)):
+        sides = [_length(side) for side in re.split(r"[\s,]+", rect.group(1).strip())]
+        if len(sides) == 4 and None not in sides:
+            top, right, bottom, left = (side or 0.0 for side in sides)
+            if bottom <= top or right <= left:
+                return True
+    if clip_path is not None and (inset := _INSET.search(clip_path)):
+        return float(inset.group(1)) >= 50
+    return False
+
+
 def _length(value: str | None, *, percent: bool = False) -> float | None:
-    """A CSS length in px (a number alone is itself); None if it is none.
+    """A CSS length in px (a number alone, as for opacity, is itself); None if it is none.
     ``percent``: a percentage is a length (its sign and whether it is 0 are what count)."""
     if value is None:
         return None

@@ -42,11 +42,11 @@ _DROP = (
 )  # fmt: skip
 # What a reader of the page does not see as text, or as no part of a number (styles: _css).
 # Inside table cells: struck-out text, footnote marks (419<sup>1</sup> is 419; a short run
-# raised off the line beside level text), hidden elements; and hidden tables, rows and cells
-# (a draft left in the page). Elsewhere (text, and tables built of divs, sections or
-# positioned lines): struck-out text, a short mark raised right after the text of its line,
-# and hidden inline elements. (Not hidden blocks: a page may hide its whole article and show
-# it with a script.)
+# raised off the line beside level text), hidden or invisible elements; and hidden tables,
+# rows and cells (a draft left in the page). Elsewhere (text, and tables built of divs,
+# sections or positioned lines): struck-out text, a short mark raised right after the text of
+# its line, and hidden or invisible inline elements. (Not hidden blocks: a page may hide its
+# whole article and show it with a script.)
 _STRUCK_TAGS = ("del", "s", "strike")
 _MARK_TAGS = {"sup": 1, "sub": -1}
 _UNPRINTED_TAGS = frozenset((*_STRUCK_TAGS, *_MARK_TAGS))
@@ -76,10 +76,11 @@ def _drop_unprinted(root: etree._Element, sheet: _css.StyleSheet) -> None:
             continue
         struck = tag in _STRUCK_TAGS or _css.struck(style)
         hidden = element.get("hidden") is not None or _css.hidden(style)
-        # (Only inline text is judged hidden outside cells, and raised: vertical-align and
-        # position:relative move a block's whole box.)
+        # (Only inline text is judged invisible, and raised: vertical-align and
+        # position:relative move a block's whole box; a block of size 0 may be a panel that a
+        # script opens.)
         inline = _inline(element)
-        invisible = inline and hidden
+        invisible = inline and (hidden or _css.invisible(style, element))
         shift = (_MARK_TAGS.get(tag) or _css.shift(style)) if inline else 0
         if not (struck or hidden or invisible or shift):
             continue
