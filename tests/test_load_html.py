@@ -476,3 +476,33 @@ def test_hidden_blocks_outside_tables_are_read() -> None:
     # WeChat hides its article until a script shows it.
     page = '<body><div id="js_content" style="visibility: hidden;"><p>一、总体情况</p></div></body>'
     assert _text_lines(page) == ["一、总体情况"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "printed"),
+    [
+        # Excel's 数值 format "1234 in red" (0_ ;[Red]0 ) shows -3 as a red 3
+        ('<td class="xl66" style="color:red" x:num="-3">3 </td>', "-3"),
+        ('<td sdval="-3" sdnum="2052;0;0_ ;[RED]0 ">3</td>', "-3"),  # LibreOffice
+        ('<td x:num="-1286">1,286</td>', "-1,286"),
+        ('<td x:num="3">-3</td>', ""),  # the signs disagree the other way: no value
+        ('<td x:num="-3">-3</td>', "-3"),
+        ("<td x:num>3</td>", "3"),
+        ('<td x:num="-0.0347">3%</td>', "3%"),  # another number shown: as printed
+        ('<td x:num="-3">(3)</td>', "(3)"),
+        ('<td x:num="-2.5">3</td>', "3"),
+    ],
+)
+def test_a_spreadsheet_cell_is_signed_as_the_value_it_stores(cell: str, printed: str) -> None:
+    assert _cell_texts(f"<table><tr><td>本年增/减</td>{cell}</tr></table>") == [
+        "本年增/减",
+        printed,
+    ]
+
+
+def test_a_spreadsheet_cell_signed_from_its_stored_value_has_a_note() -> None:
+    document = load(b'<table><tr><td>a</td><td x:num="-3">3</td></tr></table>', name="a.html")
+    assert document.notes == (
+        "表格1 第1行第2列显示“3”，表格软件记录的数值为 -3（数字格式显示负数时不带负号，"
+        "如红色数字），按负数读取",
+    )

@@ -435,6 +435,13 @@ class _Sink:
 
 
 _ENTER, _EXIT, _TAIL = 0, 1, 2
+# Spreadsheet exports keep the value of a number cell beside the text its number format shows:
+# Excel's x:num, LibreOffice's sdval. A format's section for negative values may show them
+# without the minus sign, in red ("0_ ;[Red]0 ", Chinese Excel's 数值 format "1234 in red"):
+# the cell shows 3, stores -3.
+_SHOWN_NUMBER = re.compile(
+    r"([-\u2212\ufe63\uff0d]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+)
 
 
 class _Walker:
@@ -581,6 +588,7 @@ class _Walker:
                         text = ""
                 line = _source_line(cell) if self.source_lines else None
                 where = f"表格{number} 第{r}行第{column}列"
+                text = self._stored_sign(cell, text, where)
                 self._emit(Line(text, where, line, True, index == 0, number))
                 column += colspan
             while merged_values and busy_until.get(column, 0) >= r:  # covered columns at the end
@@ -588,6 +596,33 @@ class _Walker:
                 column += 1
                 self._spend(1)
         return True
+
+    def _stored_sign(self, cell: etree._Element, text: str, where: str) -> str:
+        """A number cell of a spreadsheet export, signed as the value the export stores beside
+        it (see ``_SHOWN_NUMBER``)."""
+        stored = cell.get("x:num") or cell.get("sdval")
+        if not stored:
+            return text
+        try:
+            value = float(stored)
+        except ValueError:
+            return text
+        shown = _SHOWN_NUMBER.fullmatch(text.strip(_BLANKS))
+        if shown is None or float(shown.group(2).replace(",", "")) != abs(value):
+            return text  # (another number, or no number: a format that rounds, a date …)
+        negative = bool(shown.group(1))
+        if negative == (value < 0) or value == 0:
+            return text
+        if value < 0:
+            self.notes.append(
+                f"{where}显示“{text.strip()}”，表格软件记录的数值为 {stored}"
+                "（数字格式显示负数时不带负号，如红色数字），按负数读取"
+            )
+            return "-" + shown.group(2)
+        self.notes.append(
+            f"{where}显示“{text.strip()}”，表格软件记录的数值却为 {stored}，正负号不一致，记为空"
+        )
+        return ""
 
     def _merged_value(self, merged: set[int], column: int, table: int, row: int) -> None:
         """A blank cell where a number merged over several rows covers this row."""
