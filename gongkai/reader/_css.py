@@ -105,13 +105,13 @@ def style_of(element: etree._Element, sheet: StyleSheet) -> Style | None:
                     merged.update(declarations)
                 found = merged
     inline = element.get("style")
-    if inline is not None and (declared := _inline(inline)) is not None:
+    if inline is not None and (declared := _attribute_style(inline)) is not None:
         found = {**found, **declared} if found else declared
     return found
 
 
 @lru_cache(maxsize=4096)
-def _inline(style: str) -> Style | None:
+def _attribute_style(style: str) -> Style | None:
     """A style attribute's properties read here (cached: Word repeats its spans' styles)."""
     low = style.lower()
     return _parse(low) if _relevant(low) else None
