@@ -264,10 +264,37 @@ def test_blank_cells_and_cell_text_joining() -> None:
         ('3119<span style="mso-text-raise:5.0pt">2</span>', "3119"),
         ('<span style="text-decoration: underline line-through">1289</span>1288', "1288"),
         ('<span style="visibility:hidden">9</span>1288', "1288"),
+        # marks raised by a length (pdf2htmlEX, Acrobat) or moved up by position:relative
+        ('1286<span style="vertical-align:4.2px;font-size:7px">1</span>', "1286"),
+        ('1286<span style="vertical-align:33%">1</span>', "1286"),
+        ('1286<span style="position:relative;top:-0.5em">1</span>', "1286"),
+        # text that certainly does not show (against copying, for screen readers only)
+        ('12<font style="font-size:0px;color:#FFFFFF">7</font>86', "1286"),
+        ('<span style="opacity:0">99</span>1286', "1286"),
+        (
+            '<span style="display:inline-block;width:0;height:0;overflow:hidden">9</span>1286',
+            "1286",
+        ),
+        ('<span style="position:absolute;left:-9999px">99</span>1286', "1286"),
+        ('<span style="position:absolute;clip:rect(0 0 0 0)">99</span>1286', "1286"),
+        (
+            '<span style="position:absolute;width:1px;height:1px;overflow:hidden;'
+            'clip:rect(0,0,0,0)">99</span>1286',
+            "1286",
+        ),
         # ordinary text nudged by Word, or aligned: printed
         ('<span style="mso-text-raise:1.0pt">1288</span>', "1288"),
         ('<span style="vertical-align: middle">1288</span>', "1288"),
         ('<span style="mso-text-raise:0pt">7</span>', "7"),
+        ('1286<span style="vertical-align:0.000000px">1</span>', "12861"),
+        ('<span style="position:relative;top:-2px">1286</span>', "1286"),
+        ('合计<span style="vertical-align:3px">件数</span>', "合计件数"),  # a word, no mark
+        # text that may show: white (the cell may be dark), a box of size 0 that does not clip,
+        # a run of size 0 holding text that sets its own size, a box moved a little
+        ('<span style="color:#fff">99</span>1286', "991286"),
+        ('<span style="display:inline-block;width:0">9</span>1286', "91286"),
+        ('<span style="font-size:0"><span style="font-size:14px">1286</span></span>', "1286"),
+        ('<span style="position:absolute;left:-20px">9</span>1286', "91286"),
     ],
 )
 def test_text_a_style_keeps_from_a_cells_value_is_dropped(cell: str, printed: str) -> None:
@@ -372,3 +399,110 @@ def test_classes_hidden_on_some_screens_only_are_printed() -> None:
         '<body><table><tr><td>行政许可</td><td class="pc">1288</td></tr></table></body></html>'
     )
     assert _cell_texts(page) == ["行政许可", "1288"]
+
+
+@pytest.mark.parametrize(
+    ("css", "cell", "printed"),
+    [
+        # Google Docs formats every run through a class
+        (".c9{color:#000;vertical-align:super}", '1286<span class="c9">1</span>', "1286"),
+        (".c7{text-decoration:line-through;color:#f00}", '<span class="c7">12</span>15', "15"),
+        (
+            ".v1{vertical-align:6.48px}.fs3{font-size:27px}",
+            '1286<span class="fs3 v1">1</span>',
+            "1286",
+        ),
+        (
+            "span.MsoFootnoteReference{vertical-align:super}",
+            '5<span class="MsoFootnoteReference">[1]</span>',
+            "5",
+        ),
+        (".junk{font-size:0}", '12<span class="junk">7</span>86', "1286"),
+        # the element's own style wins; rules for some screens only, or for other selectors,
+        # are not read
+        (
+            ".c9{vertical-align:super}",
+            '1286<span class="c9" style="vertical-align:baseline">1</span>',
+            "12861",
+        ),
+        ("@media print{.c9{vertical-align:super}}", '1286<span class="c9">1</span>', "12861"),
+        ("#x .c9{vertical-align:super}", '1286<span class="c9">1</span>', "12861"),
+    ],
+)
+def test_a_class_of_the_style_sheet_marks_strikes_or_hides_text_of_a_cell(
+    css: str, cell: str, printed: str
+) -> None:
+    table = f"<table><tr><td>规章</td><td>{cell}</td></tr></table>"
+    page = f"<html><head><style>{css}</style></head><body>{table}</body></html>"
+    assert _cell_texts(page) == ["规章", printed]
+
+
+def _text_lines(page: str) -> list[str]:
+    return texts(load(page.encode("utf-8"), name="a.html"))
+
+
+_P2H_CSS = "<style>.v0{vertical-align:0px}.v1{vertical-align:6.48px}.fs3{font-size:27.3px}</style>"
+
+
+@pytest.mark.parametrize(
+    ("line", "printed"),
+    [
+        # pdf2htmlEX: a positioned div a line; a mark raised by a class, or a <sup>
+        ('行政许可<span class="_"> </span>1286<span class="fs3 v1">1</span>', "行政许可 1286"),
+        ('行政许可<span class="_"> </span>1286<sup>1</sup>', "行政许可 1286"),
+        ('<span style="color:#333">1286<sup>2</sup></span>', "1286"),  # 135editor's sections
+        ("全年收到申请<del>45</del>50件", "全年收到申请50件"),
+        ('行政许可 12<font style="font-size:0px">7</font>86', "行政许可 1286"),
+        ('行政许可 <span style="display:none">9</span>1286', "行政许可 1286"),
+        # printed: a value shifted off the line apart from its label, a lowered mark, a line
+        # raised in every run, a raised word, a mark before its word, a run on the line
+        ('行政许可<span class="_"> </span><span class="v1">86</span>', "行政许可 86"),
+        ('行政许可 1286<span style="position:relative;top:2px">1</span>', "行政许可 12861"),
+        ('<span class="v1">行政许可</span><span class="v1">86</span>', "行政许可86"),
+        ('行政<span class="v1">许可</span>', "行政许可"),
+        ("<sup>1</sup>行政许可", "1行政许可"),
+        ('行政许可 1286<span class="v0">1</span>', "行政许可 12861"),
+    ],
+)
+def test_outside_tables_marks_struck_and_invisible_text_are_dropped(
+    line: str, printed: str
+) -> None:
+    lines = f'<div class="t">上一行</div><div class="t">{line}</div>'
+    page = f"<html><head>{_P2H_CSS}</head><body>{lines}</body></html>"
+    assert _text_lines(page) == ["上一行", printed]
+
+
+def test_hidden_blocks_outside_tables_are_read() -> None:
+    # WeChat hides its article until a script shows it.
+    page = '<body><div id="js_content" style="visibility: hidden;"><p>一、总体情况</p></div></body>'
+    assert _text_lines(page) == ["一、总体情况"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "printed"),
+    [
+        # Excel's 数值 format "1234 in red" (0_ ;[Red]0 ) shows -3 as a red 3
+        ('<td class="xl66" style="color:red" x:num="-3">3 </td>', "-3"),
+        ('<td sdval="-3" sdnum="2052;0;0_ ;[RED]0 ">3</td>', "-3"),  # LibreOffice
+        ('<td x:num="-1286">1,286</td>', "-1,286"),
+        ('<td x:num="3">-3</td>', ""),  # the signs disagree the other way: no value
+        ('<td x:num="-3">-3</td>', "-3"),
+        ("<td x:num>3</td>", "3"),
+        ('<td x:num="-0.0347">3%</td>', "3%"),  # another number shown: as printed
+        ('<td x:num="-3">(3)</td>', "(3)"),
+        ('<td x:num="-2.5">3</td>', "3"),
+    ],
+)
+def test_a_spreadsheet_cell_is_signed_as_the_value_it_stores(cell: str, printed: str) -> None:
+    assert _cell_texts(f"<table><tr><td>本年增/减</td>{cell}</tr></table>") == [
+        "本年增/减",
+        printed,
+    ]
+
+
+def test_a_spreadsheet_cell_signed_from_its_stored_value_has_a_note() -> None:
+    document = load(b'<table><tr><td>a</td><td x:num="-3">3</td></tr></table>', name="a.html")
+    assert document.notes == (
+        "表格1 第1行第2列显示“3”，表格软件记录的数值为 -3（数字格式显示负数时不带负号，"
+        "如红色数字），按负数读取",
+    )

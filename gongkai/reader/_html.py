@@ -26,6 +26,7 @@ from typing import NoReturn
 from lxml import etree
 
 from gongkai.errors import InputTooLargeError, UnsupportedInputError
+from gongkai.reader import _css
 from gongkai.reader.document import Line
 from gongkai.reader.normalize import normalize
 from gongkai.reader.tokens import VALUE
@@ -39,84 +40,71 @@ _DROP = (
     "svg", "math", "select", "textarea", "button", "input", "map", "canvas", "video", "audio",
     "frameset", "noframes", "xml",
 )  # fmt: skip
-# Inside table cells, text a reader of the page does not see as the cell's value: struck-out
-# text, footnote markers (419<sup>1</sup> is 419), hidden elements; and hidden tables, rows
-# and cells (a draft left in the page). (Not hidden divs: a page may hide its whole article
-# and show it with a script.)
-_UNPRINTED_TAGS = ("del", "s", "strike", "sup", "sub")
-_TABLE_PARTS = ("table", "tbody", "tr", "td", "th")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# The same set by a style: struck out, raised or lowered (a footnote mark, "1288" with a
-# superscript "1" as a span). Word's mso-text-raise also nudges ordinary text by a point or two:
-# only a short raised text (a mark, not a cell's number) is taken for one.
-_MARKED_STYLE = re.compile(r"line-through|vertical-align\s*:\s*(?:super|sub)\b", re.I)
-_RAISED = re.compile(r"mso-text-raise\s*:\s*-?0*\.?0*[1-9]", re.I)
+# What a reader of the page does not see as text, or as no part of a number (styles: _css).
+# Inside table cells: struck-out text, footnote marks (419<sup>1</sup> is 419; a short run
+# raised off the line beside level text), hidden or invisible elements; and hidden tables,
+# rows and cells (a draft left in the page). Elsewhere (text, and tables built of divs,
+# sections or positioned lines): struck-out text, a short mark raised right after the text of
+# its line, and hidden or invisible inline elements. (Not hidden blocks: a page may hide its
+# whole article and show it with a script.)
+_STRUCK_TAGS = ("del", "s", "strike")
+_MARK_TAGS = {"sup": 1, "sub": -1}
+_UNPRINTED_TAGS = frozenset((*_STRUCK_TAGS, *_MARK_TAGS))
+_TABLE_PARTS = frozenset(("table", "tbody", "tr", "td", "th"))
+_MARK_CHARS = 3  # a footnote mark: "1", "12", "[1]", "*", "①"
 
 
-def _hidden(element: etree._Element) -> bool:
-    if element.get("hidden") is not None:
-        return True
-    style = element.get("style")
-    return style is not None and _hidden_style(style.lower())
-
-
-def _hidden_style(low: str) -> bool:
-    """Whether a style (in lower case) hides its element."""
-    # (``in`` first: much faster than the pattern, and most styles, Word's spans', fail it.)
-    return ("display" in low or "visibility" in low) and _HIDDEN_STYLE.search(low) is not None
-
-
-def _unprinted(element: etree._Element) -> bool:
-    """Whether an element inside a table cell is no part of the cell's printed value."""
-    if element.tag in _UNPRINTED_TAGS or element.get("hidden") is not None:
-        return True
-    style = element.get("style")
-    if style is None:
-        return False
-    low = style.lower()
-    if _hidden_style(low):
-        return True
-    marked = "line-through" in low or "vertical-align" in low
-    return marked and _MARKED_STYLE.search(low) is not None
-
-
-def _raised(element: etree._Element) -> bool:
-    """Whether an element is raised or lowered off the line (Word's mso-text-raise)."""
-    low = (element.get("style") or "").lower()
-    return "text-raise" in low and _RAISED.search(low) is not None
-
-
-def _raised_mark(element: etree._Element) -> bool:
-    """Whether an element of a table cell is a mark raised off the line: at most two
-    characters."""
-    return _raised(element) and len("".join(map(str, element.itertext())).strip()) <= 2
-
-
-def _level_text(element: etree._Element) -> str:
-    """The text of an element outside its raised descendants."""
-    parts = [element.text or ""]
-    for child in element:
-        if not _raised(child):
-            parts.append(_level_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _drop_unprinted(root: etree._Element, hidden: frozenset[str] = frozenset()) -> None:
-    """Drop what a reader of the page does not see as table values (see the comment above);
-    ``hidden``: the classes the page's style sheet hides."""
-    doomed = [e for e in root.iter(*_TABLE_PARTS) if _hidden(e) or _of_class(e, hidden)]
-    for cell in root.iter("td", "th"):
-        marks = []
-        for element in cell.iterdescendants():
-            if _unprinted(element) or _of_class(element, hidden):
+def _drop_unprinted(root: etree._Element, sheet: _css.StyleSheet) -> None:
+    """Drop what a reader of the page does not see (see the comment above)."""
+    doomed: list[etree._Element] = []
+    raised: set[etree._Element] = set()  # raised or lowered off the line
+    cell_marks: dict[etree._Element, list[etree._Element]] = {}
+    line_marks: list[etree._Element] = []
+    classes = bool(sheet.classes)
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        if element.get("style") is None and (not classes or element.get("class") is None):
+            found = None
+        else:
+            found = _css.style_of(element, sheet)
+        if found is None and tag not in _UNPRINTED_TAGS and element.get("hidden") is None:
+            continue
+        style = found or {}
+        if tag in _TABLE_PARTS:
+            if element.get("hidden") is not None or _css.hidden(style):
                 doomed.append(element)
-            elif _raised_mark(element):
-                marks.append(element)
-        if marks and _level_text(cell).strip():
-            # (A raise is a mark's only beside text on the line: Word's page that raises every
-            # run of a cell, a number retyped in two runs among them, prints them all.)
+            continue
+        struck = tag in _STRUCK_TAGS or _css.struck(style)
+        hidden = element.get("hidden") is not None or _css.hidden(style)
+        # (Only inline text is judged invisible, and raised: vertical-align and
+        # position:relative move a block's whole box; a block of size 0 may be a panel that a
+        # script opens.)
+        inline = _inline(element)
+        invisible = inline and (hidden or _css.invisible(style, element))
+        shift = (_MARK_TAGS.get(tag) or _css.shift(style)) if inline else 0
+        if not (struck or hidden or invisible or shift):
+            continue
+        if shift:
+            raised.add(element)
+        cell = next(element.iterancestors(*_CELL_TAGS), None)
+        if cell is not None:
+            if struck or hidden or invisible or tag in _MARK_TAGS or _css.superscript(style):
+                doomed.append(element)
+            elif _mark_like(element):
+                cell_marks.setdefault(cell, []).append(element)
+        elif struck or invisible:
+            doomed.append(element)
+        elif shift > 0 and _mark_like(element):
+            line_marks.append(element)
+    for cell, marks in cell_marks.items():
+        # (A raise is a mark's only beside text on the line: Word's page that raises every
+        # run of a cell, a number retyped in two runs among them, prints them all.)
+        if _level_text(cell, raised).strip():
             doomed.extend(marks)
+    for mark in line_marks:
+        line = next(mark.iterancestors(*_BLOCK), root)
+        if _follows_text(mark, line) and _level_text(line, raised).strip():
+            doomed.append(mark)
     for element in doomed:
         parent = element.getparent()
         if parent is None:
@@ -130,34 +118,52 @@ def _drop_unprinted(root: etree._Element, hidden: frozenset[str] = frozenset()) 
         parent.remove(element)
 
 
-# A page's style sheet: its rules, and the ones inside @media blocks (for some screens only:
-# a page's PC and mobile copies of a table, one hidden on each).
-_CSS_MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLASS_SELECTOR = re.compile(r"\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*", re.I)
+def _mark_like(element: etree._Element) -> bool:
+    """Whether an element's text may be a footnote mark: short, no Chinese characters (a
+    raised word is no mark)."""
+    text = _inline_text(element).strip()
+    return len(text) <= _MARK_CHARS and not any(
+        unicodedata.east_asian_width(char) == "W" for char in text
+    )
 
 
-def _hidden_classes(root: etree._Element) -> frozenset[str]:
-    """The classes the page's own style sheet hides on every screen (".hide{display:none}"):
-    sites print old digits, or digits against copying, in such elements."""
-    classes: set[str] = set()
-    for style in root.iter("style"):
-        css = "".join(map(str, style.itertext()))
-        if "none" not in css and "hidden" not in css:
-            continue
-        for selectors, declarations in _CSS_RULE.findall(_CSS_MEDIA.sub("", css)):
-            if not _hidden_style(declarations.lower()):
-                continue
-            for selector in selectors.split(","):
-                simple = _CLASS_SELECTOR.fullmatch(selector)
-                if simple:  # (".hide", "span.hide"; not "#x .hide", ".a:hover")
-                    classes.add(simple.group(1))
-    return frozenset(classes)
+def _inline(element: etree._Element) -> bool:
+    """Whether an element is inline text: no block, and no line break, in it."""
+    return element.tag not in _BLOCK and next(element.iter(*_STRUCTURAL), None) is None
 
 
-def _of_class(element: etree._Element, classes: frozenset[str]) -> bool:
-    """Whether an element has one of ``classes``."""
-    return bool(classes) and not classes.isdisjoint((element.get("class") or "").split())
+def _level_text(element: etree._Element, raised: set[etree._Element]) -> str:
+    """The text of an element outside its ``raised`` descendants."""
+    parts = [element.text or ""]
+    for child in element:
+        if child not in raised:
+            parts.append(_level_text(child, raised))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _follows_text(element: etree._Element, line: etree._Element) -> bool:
+    """Whether text of the element's line ends right before it, without a space (a mark
+    follows its word: "1286¹"; a value shifted off a line is set apart from its label)."""
+    node = element
+    while node is not line:
+        previous = node.getprevious()
+        while previous is not None:
+            text = previous.tail or ""
+            if not text:
+                if previous.tag in _STRUCTURAL:
+                    return False
+                text = _inline_text(previous)
+            if text:
+                return not text[-1].isspace()
+            previous = previous.getprevious()
+        parent = node.getparent()
+        if parent is None:
+            return False
+        if parent.text:
+            return not parent.text[-1].isspace()
+        node = parent
+    return False
 
 
 def _number_cell(text: str) -> bool:
@@ -237,9 +243,9 @@ def read_html(page: str | bytes, *, source_lines: bool = True) -> HtmlResult:
     if root is None:
         return HtmlResult((), None, None)
     title, published = _metadata(root)
-    hidden = _hidden_classes(root)  # (read before the page's <style> is dropped)
+    sheet = _css.style_sheet(root)  # (read before the page's <style> is dropped)
     etree.strip_elements(root, *_DROP, with_tail=False)
-    _drop_unprinted(root, hidden)
+    _drop_unprinted(root, sheet)
     body = root.find("body")
     if body is None:
         body = root
@@ -429,6 +435,13 @@ class _Sink:
 
 
 _ENTER, _EXIT, _TAIL = 0, 1, 2
+# Spreadsheet exports keep the value of a number cell beside the text its number format shows:
+# Excel's x:num, LibreOffice's sdval. A format's section for negative values may show them
+# without the minus sign, in red ("0_ ;[Red]0 ", Chinese Excel's 数值 format "1234 in red"):
+# the cell shows 3, stores -3.
+_SHOWN_NUMBER = re.compile(
+    r"([-\u2212\ufe63\uff0d]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+)
 
 
 class _Walker:
@@ -575,6 +588,7 @@ class _Walker:
                         text = ""
                 line = _source_line(cell) if self.source_lines else None
                 where = f"表格{number} 第{r}行第{column}列"
+                text = self._stored_sign(cell, text, where)
                 self._emit(Line(text, where, line, True, index == 0, number))
                 column += colspan
             while merged_values and busy_until.get(column, 0) >= r:  # covered columns at the end
@@ -582,6 +596,33 @@ class _Walker:
                 column += 1
                 self._spend(1)
         return True
+
+    def _stored_sign(self, cell: etree._Element, text: str, where: str) -> str:
+        """A number cell of a spreadsheet export, signed as the value the export stores beside
+        it (see ``_SHOWN_NUMBER``)."""
+        stored = cell.get("x:num") or cell.get("sdval")
+        if not stored:
+            return text
+        try:
+            value = float(stored)
+        except ValueError:
+            return text
+        shown = _SHOWN_NUMBER.fullmatch(text.strip(_BLANKS))
+        if shown is None or float(shown.group(2).replace(",", "")) != abs(value):
+            return text  # (another number, or no number: a format that rounds, a date …)
+        negative = bool(shown.group(1))
+        if negative == (value < 0) or value == 0:
+            return text
+        if value < 0:
+            self.notes.append(
+                f"{where}显示“{text.strip()}”，表格软件记录的数值为 {stored}"
+                "（数字格式显示负数时不带负号，如红色数字），按负数读取"
+            )
+            return "-" + shown.group(2)
+        self.notes.append(
+            f"{where}显示“{text.strip()}”，表格软件记录的数值却为 {stored}，正负号不一致，记为空"
+        )
+        return ""
 
     def _merged_value(self, merged: set[int], column: int, table: int, row: int) -> None:
         """A blank cell where a number merged over several rows covers this row."""
