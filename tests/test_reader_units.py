@@ -625,3 +625,34 @@ def test_a_year_reported_on_ends_before_the_report_is_published(
 def test_a_link_to_the_traditional_version_is_no_traditional_script() -> None:
     assert normalize("简体 | 繁體\n乾县市场监督管理局") == "简体 | 繁體\n乾县市场监督管理局"
     assert normalize("繁體\n某縣市場監督管理局") == "繁体\n某县市场监督管理局"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '{"code": 200, "data": {"title": "泗洪县自然资源局2024年政府信息公开工作年度报告", ',
+        "<rss><channel><item><title>泗洪县自然资源局2024年政府信息公开工作年度报告</title>",
+    ],
+)
+def test_no_quote_or_markup_before_a_title_is_part_of_the_agency(head: str) -> None:
+    meta = find_meta(head + "\n一、总体情况\n2024年，我局认真贯彻《条例》。\n")
+    assert (meta.agency, meta.year) == ("泗洪县自然资源局", 2024)
+
+
+def test_a_signature_parted_from_its_date_by_a_blank_line_names_the_agency() -> None:
+    text = (
+        "2023年政府信息公开工作年度报告\n一、总体情况\n我局认真贯彻《条例》。\n"
+        "六、其他需要报告的事项\n无。\n\n东平县自然资源局\n\n2024年1月25日\n\n"
+        "主办：东平县人民政府办公室 版权所有\n"
+    )
+    assert find_meta(text).agency == "东平县自然资源局"
+
+
+def test_a_list_of_other_reports_above_a_title_without_agency_names_no_agency() -> None:
+    text = (
+        "相关阅读\n东平县人民政府2022年政府信息公开工作年度报告 2023-03-28\n"
+        "东平县教育局2022年政府信息公开工作年度报告 2023-01-30\n"
+        "# 2023年政府信息公开工作年度报告\n**一、总体情况**\n本机关认真贯彻《条例》。\n"
+    )
+    meta = find_meta(text)
+    assert (meta.agency, meta.year) == (None, 2023)

@@ -73,7 +73,11 @@ _SIGNER_ENDS = (
     *("部", "会", "馆", "台", "社", "队", "所", "站"),  # 宣传部, 红十字会, 档案馆, 气象台…
 )
 _SEAL = r"(?:[ \t]*\((?:盖章|公章|印章|章)\))?"  # "某县自然资源局（盖章）"
-_SIGNER = rf"[ \t]*([\u3400-\u9fff()]{{2,40}}?(?:{'|'.join(_SIGNER_ENDS)})){_SEAL}[ \t]*\n?[ \t]*"
+# (A blank line may part the name from the date: a converter's paragraphs, "某局" / "" / date.)
+_SIGNER = (
+    rf"[ \t]*([\u3400-\u9fff()]{{2,40}}?(?:{'|'.join(_SIGNER_ENDS)})){_SEAL}"
+    r"[ \t]*(?:\n[ \t]*){0,2}"
+)
 _SIGNATURE = re.compile(
     rf"(?m)^{_SIGNER}((?:19|20)\d{{2}})\s*[-年/.]\s*(\d{{1,2}}|元)\s*[-月/.]\s*(\d{{1,2}})"
     r"\s*日?[ \t]*$"
@@ -84,10 +88,12 @@ _SIGNATURE = re.compile(
 # character of a line, where the signature tries each ending.
 _SIGNATURE_HINT = re.compile(
     rf"\n[ \t]*[\u3400-\u9fff()]{{2,{40 + max(map(len, _SIGNER_ENDS)) - 1}}}?"
-    rf"[{''.join(dict.fromkeys(end[-1] for end in _SIGNER_ENDS))}]{_SEAL}[ \t]*\n?[ \t]*(?:19|20)"
+    rf"[{''.join(dict.fromkeys(end[-1] for end in _SIGNER_ENDS))}]{_SEAL}[ \t]*(?:\n[ \t]*){{0,2}}"
+    r"(?:19|20)"
 )
 # What precedes 总体情况 on the line of the report's first heading, "一、总体情况".
-_FIRST_HEADING = re.compile(r"[^\S\n]*(?:一|1)\s*[、.．]\s*")
+# (Markdown's marks may open it: "**一、总体情况**", "## 一、总体情况".)
+_FIRST_HEADING = re.compile(r"[^\S\n]*(?:[#*]+[^\S\n]*)?(?:一|1)\s*[、.．]\s*")
 
 
 def _body_start(text: str) -> int:
@@ -269,6 +275,10 @@ def _after_last_break(text: str) -> str:
     return text
 
 
+_MARKUP = re.compile(r"<[^<>]*>")
+_QUOTES = "\"'“‘「『"
+
+
 def _clean_agency(raw: str) -> str | None:
     # (Each pattern below is tried only where the literal it needs is found: a pattern costs
     # more than ``in`` on a string this short, and most agencies need none of them.)
@@ -285,6 +295,9 @@ def _clean_agency(raw: str) -> str | None:
     elif len(parts) >= 2 and _PARTY_BODY.fullmatch(parts[-2]) and _WHOLE_NAME.fullmatch(parts[-1]):
         parts[-2:] = [" ".join(parts[-2:])]  # a party body and a government body, jointly
     agency = parts[-1] if parts else agency  # (no newline left: at most the joint name's space)
+    if "<" in agency:  # markup left in the text (an RSS item's "<item><title>某局…")
+        agency = _MARKUP.sub("", agency)
+    agency = agency.lstrip(_QUOTES)  # a JSON string's quote ("title": "某局…)
     if ":" in agency or "：" in agency or agency.startswith(("#", "关于")):
         agency = _CHROME_PREFIX.sub("", agency)
     agency = _after_last_break(agency)
@@ -394,8 +407,14 @@ def _find_title(head: str, last: bool = False) -> Title:
             best = Title(None, int(m.group(2)), m.end())
     if titles:
         # The last that ends its line: a sentence naming the report goes on ("现将某镇2025年度
-        # …报告如下。"); without one, the first.
-        return next((t for t in reversed(titles) if _ends_line(head, t.end)), titles[0])
+        # …报告如下。"), a list of other reports prints their dates after them. Without one,
+        # a title without agency printed after them all that ends its line is the report's
+        # (the others are a list's: "东平县人民政府2022年…报告 2023-03-28"); else the first.
+        ending = next((t for t in reversed(titles) if _ends_line(head, t.end)), None)
+        if ending is not None:
+            return ending
+        bare_after = _bare_title_line(head, titles[-1].end)
+        return bare_after if bare_after is not None else titles[0]
     if best.year is None:
         best = column  # (the year a column of the site names: the year of publication, often)
     # A match of _TITLE_YEAR_FIRST starts with the year just before (spaces aside) the "年" where
@@ -410,6 +429,21 @@ def _find_title(head: str, last: bool = False) -> Title:
         if agency:
             return Title(agency, int(m2.group(1)), m2.end())
     return best
+
+
+def _bare_title_line(head: str, start: int) -> Title | None:
+    """A line after ``start`` that is a title without agency and nothing else ("# 2023年政府
+    信息公开工作年度报告", a markdown heading's marks aside), if any."""
+    at = head.find("\n", start)
+    while at >= 0:
+        end = head.find("\n", at + 1)
+        line = head[at + 1 : end if end >= 0 else len(head)]
+        lead = len(line) - len(line.lstrip("#*> \t"))
+        m = _BARE_TITLE.match(line, lead)
+        if m and not line[m.end() :].strip(" \t*"):
+            return Title(None, int(m.group(1)), at + 1 + m.end())
+        at = end
+    return None
 
 
 def _ends_line(text: str, at: int) -> bool:
