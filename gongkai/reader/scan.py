@@ -367,13 +367,13 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         if orphans and rows:
             max(rows.values(), key=_label_pos).orphans = True  # (the row printed before them)
         stray = len(loose) if orphans else 0  # (how many: see RowHit.stranded)
+        if isinstance(current, RowHit):
+            _drop_ordinal(table, current, hits[0])  # (before its values are counted)
         if isinstance(current, RowHit) and (extra := _values(current) - _cells(table, current)) > 0:
             orphans = True  # (the row before took more values than its cells: some may be ours)
             stray += extra
         above = loose[-1] if loose else None
         loose = []
-        if isinstance(current, RowHit):
-            _drop_ordinal(table, current, hits[0])
         unknown = 0
         # Values no row takes, as many as the cells of the rows the run names (two at least):
         # they may be those rows' own, printed before their labels (see RowHit.stranded).

@@ -529,8 +529,8 @@ def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
 
 def _values_in_doubt(hit: RowHit) -> bool:
     """Whether a row's blank cells may be values the reader lost, not blanks of the page."""
-    if hit.merged or hit.repeated or (hit.stranded and _apart_from_label(hit)):
-        return True
+    if hit.merged or hit.repeated or hit.orphans or (hit.stranded and _apart_from_label(hit)):
+        return True  # (orphans: values no row took follow it, perhaps its own)
     for t in hit.values:  # (a loop: a generator costs more than the few tokens of a row)
         if t.kind == "text" and any(c.isdigit() for c in t.text):
             break
