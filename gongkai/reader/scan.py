@@ -323,8 +323,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             ):
                 current = ExtraHit(label, run[0])
                 extras.append(current)
-            elif hits is None or leftover > 2:
-                current = None
+            elif hits is None or leftover > 2 or _SUBTOTAL.search(label):
+                current = None  # (a local row's label, "（三）不予公开 小计": the values are its)
             elif isinstance(current, RowHit) and _filled(table, current):
                 current = None  # a filled row takes no more values: they belong further on
             unnamed = run if current is None and hits is not None else []
@@ -412,7 +412,9 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         if behind is not None:
             current = rows[behind.index] = behind  # (see _out_of_order above)
             continue
-        if tail and _LOCAL_LABEL.match(tail[0].text):
+        if tail and (
+            _LOCAL_LABEL.match(tail[0].text) or _SUBTOTAL.search("".join(t.text for t in tail))
+        ):
             # The row's label stands alone on its line(s), and a label naming no row follows
             # ("行政处罚" / "其中：简易程序  7"): the row printed no values (blank cells are not
             # printed in text); the values that follow are that local row's. (A local row's
@@ -431,6 +433,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
     return Scan(rows, [e for e in extras if e.values])
 
 
+_SUBTOTAL = re.compile(r"小计|合计|其中")
 _ITEM_HEADER = re.compile(r"第\s*二十\s*条")  # 第二十条第（八）项: table 二's item headers
 _NOTE = re.compile(r"\s*(?:注|说明|备注)\s*\d?\s*[:：]")
 # Units printed apart from their values ("0 件", "5 (件)"): no label.
