@@ -256,6 +256,11 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         hits, leftover = _hits(fmt, table.key, run, nxt, last)
         if hits and _NOTE.match(run[0].text) and not all(i in rows for i, _ in hits):
             hits = None  # a note naming a row ("注：272件申请为上年结转。") does not open it
+        elif hits and len(run) > 1:
+            # …nor a note printed after a row's label in its run: the label's row goes on.
+            note = next((k for k in range(1, len(run)) if _NOTE.match(run[k].text)), None)
+            if note is not None:
+                hits = [(i, t) for i, t in hits if _index_of(run, t) < note]
         if hits is None:
             # A header or a sentence may end in a row label on its own line: try the tail.
             for k in _line_starts(run, 1):
