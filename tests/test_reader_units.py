@@ -656,3 +656,20 @@ def test_a_list_of_other_reports_above_a_title_without_agency_names_no_agency() 
     )
     meta = find_meta(text)
     assert (meta.agency, meta.year) == (None, 2023)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "彭新镇2023年政府信息公开工作年度报告\n来源：彭新镇  浏览次数：211\n一、总体情况\n"
+        "2023年，彭新镇组织开展政务公开专题培训1次：\n时间：2023年6月15日\n地点：镇政府三楼会议室\n",
+        "一、总体情况\n2023年，我委召开政务公开工作推进会。\n日期：2023年2月8日\n二、主动公开\n",
+    ],
+)
+def test_an_events_date_line_in_the_text_is_no_publication_date(text: str) -> None:
+    assert find_meta(text).published is None
+
+
+def test_a_date_line_in_the_byline_above_the_text_is_the_publication_date() -> None:
+    text = "彭新镇2023年政府信息公开工作年度报告\n时间：2024-01-29\n一、总体情况\n2023年，我镇…\n"
+    assert find_meta(text).published == "2024-01-29"

@@ -614,6 +614,7 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     if (
         timed
         and not above_title  # (the site's top bar, today's date: "日期：2026年3月5日 星期四")
+        and not _in_body(head, timed.start())  # (an event's: "时间：2023年6月15日" / "地点：…")
         and not _elsewhere(head, timed.start())
         and not _NOT_PUBLISHED.search(timed.group(0))
         and not _no_day_of_publication(head, timed)
@@ -649,6 +650,13 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
         else []
     )
     return _chinese_iso(chinese[-1]) if chinese else None
+
+
+def _in_body(head: str, at: int) -> bool:
+    """Whether ``at`` lies in the report's text, below the line of its first heading ("一、总体
+    情况"): a page's byline is printed above it."""
+    body = _body_start(head)
+    return 0 <= body <= at
 
 
 # A label of a catalogue box, as a cell of a row of labels ("索引号", "发布机构", "成文日期"…).
