@@ -673,3 +673,30 @@ def test_an_events_date_line_in_the_text_is_no_publication_date(text: str) -> No
 def test_a_date_line_in_the_byline_above_the_text_is_the_publication_date() -> None:
     text = "彭新镇2023年政府信息公开工作年度报告\n时间：2024-01-29\n一、总体情况\n2023年，我镇…\n"
     assert find_meta(text).published == "2024-01-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "year"),
+    [
+        (
+            "一、总体情况\n2023年，我镇全年主动公开政府信息88条。针对2022年度政府信息公开工作年度报告"
+            "中指出的栏目更新不及时问题，我镇逐条整改。现将我镇2023年度政务公开工作情况报告如下。\n",
+            None,
+            2023,
+        ),
+        (
+            "根据《中华人民共和国政府信息公开条例》和县政务公开办2023年度政府信息公开工作年度报告"
+            "编制要求，现将我镇2023年度政府信息公开工作情况报告如下。\n一、总体情况\n",
+            None,
+            2023,
+        ),
+        (
+            "现将某县自然资源局2023年度政府信息公开工作年度报告公布如下。\n一、总体情况\n",
+            "某县自然资源局",
+            2023,
+        ),
+    ],
+)
+def test_a_report_named_in_a_sentence_is_no_title(text: str, agency: str | None, year: int) -> None:
+    meta = find_meta(text)
+    assert (meta.agency, meta.year) == (agency, year)

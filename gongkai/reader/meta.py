@@ -379,6 +379,8 @@ def _find_title(head: str, last: bool = False) -> Title:
         line_start = head.rfind("\n", 0, m.start()) + 1
         if _elsewhere(head, m.start()):
             continue  # a link to another report ("上一篇：某局2024年…报告")
+        if _in_sentence(head, m, line_start):
+            continue  # another report named in a sentence ("针对2022年度…报告中指出的问题，")
         before = head[line_start : m.start(2)]
         for _ in range(2):  # a long name wrapped over the title's first lines (a PDF)
             previous = head.rfind("\n", 0, max(0, line_start - 1)) + 1
@@ -429,6 +431,19 @@ def _find_title(head: str, last: bool = False) -> Title:
         if agency:
             return Title(agency, int(m2.group(1)), m2.end())
     return best
+
+
+# Words that run on from a report's name into a sentence's break: "…报告中指出的问题，".
+_RUNS_ON = re.compile(r"[\u3400-\u9fff]{1,30}[，。；,;]")
+
+
+def _in_sentence(head: str, m: re.Match[str], line_start: int) -> bool:
+    """Whether a title found is a piece of a sentence that names a report (its own line holds
+    more: "针对2022年度…报告中指出的问题，", "…条例》和县政务公开办2023年度…报告编制要求，"),
+    unless the sentence presents the report itself ("现将某镇2023年度…报告如下。")."""
+    if not _RUNS_ON.match(head, m.end()):
+        return False
+    return _LEAD_IN.match(head[line_start : m.start(2)]) is None
 
 
 def _bare_title_line(head: str, start: int) -> Title | None:
