@@ -700,3 +700,24 @@ def test_a_date_line_in_the_byline_above_the_text_is_the_publication_date() -> N
 def test_a_report_named_in_a_sentence_is_no_title(text: str, agency: str | None, year: int) -> None:
     meta = find_meta(text)
     assert (meta.agency, meta.year) == (agency, year)
+
+
+def test_a_year_after_bi_is_compared_with() -> None:
+    text = (
+        "一、总体情况\n2023年，我镇全年主动公开政府信息120条，比2022年信息公开总量增加20条。\n"
+        "二、主动公开政府信息情况\n"
+    )
+    assert find_meta(text).year == 2023
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局全年主动公开政府信息88条。"
+        "如有疑问，请与罗山县人民政府政务公开办公室联系。\n",
+        "首页 > 乡镇街道 > 彭新镇\n发布机构：罗山县人民政府办公室\n发布日期：2024-01-29\n"
+        "2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我镇全年主动公开政府信息88条。\n",
+    ],
+)
+def test_a_publisher_or_contact_the_report_does_not_call_itself_is_no_agency(text: str) -> None:
+    assert find_meta(text).agency is None

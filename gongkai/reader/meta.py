@@ -981,8 +981,7 @@ def _above_or_signer(text: str, above: str, title_end: int) -> str | None:
     signer = _signer(text[-SIGNATURE_TAIL:])
     if signer is None or signer.startswith(above):  # (an office signs for its government)
         return above
-    words = Counter(m.group(1) for m in _SELF_WORD.finditer(text, title_end, title_end + 3000))
-    word = max(words, key=lambda w: words[w]) if words else None
+    word = _self_word(text, title_end)
     if word is not None and _called(above, word):
         return above
     if word is not None and _called(signer, word):
@@ -1070,7 +1069,7 @@ def _problems_start(text: str) -> int:
 
 
 _PLAN = re.compile(r"将|计划|拟|要|继续")
-_COMPARED = re.compile(r"对照|对比|比较|相比|较|与|同")  # "对照2022年度…": another year
+_COMPARED = re.compile(r"对照|对比|比较|相比|较|比|与|同")  # "对照2022年度…", "比2022年…"
 
 
 def _agency_elsewhere(text: str) -> str | None:
@@ -1085,7 +1084,20 @@ def _agency_elsewhere(text: str) -> str | None:
     if agency is None:  # "…联系单位：某局", "向某局申请": a body the text names, last
         m = _CONTACT.search(text)
         agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
+    if agency is not None:
+        # A body that is not the one the report calls itself by ("我镇"): the county portal's
+        # office that published a town's report, a county office to contact about a bureau's.
+        word = _self_word(text, max(0, body))
+        if word is not None and not _called(agency, word):
+            return None
     return agency
+
+
+def _self_word(text: str, start: int) -> str | None:
+    """The word a report calls its body by most often in its text from ``start`` ("局" of
+    "我局"), or None where it uses none."""
+    words = Counter(m.group(1) for m in _SELF_WORD.finditer(text, start, start + 3000))
+    return max(words, key=lambda w: words[w]) if words else None
 
 
 # The title found in a page's own title: a pure function of a short string, remembered (pages
