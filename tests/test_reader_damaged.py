@@ -35,6 +35,8 @@ KNOWN_WRONG: dict[str, str] = {
     "agency_publisher_box_county_office": "a town's report (我镇) whose 发布机构 is the county "
     "portal's office, the town named only in the breadcrumb: the agency is missed (null, not "
     "wrong)",
+    "agency_column_line_zhengwudongtai": "a site's column (政务动态) above a title without "
+    "agency, the town named only in the breadcrumb: the agency is missed (null, not wrong)",
 }
 # Cells each case may still miss (null where a reader could see the value). Lower, never raise.
 MISSED_AT_MOST = {

@@ -721,3 +721,20 @@ def test_a_year_after_bi_is_compared_with() -> None:
 )
 def test_a_publisher_or_contact_the_report_does_not_call_itself_is_no_agency(text: str) -> None:
     assert find_meta(text).agency is None
+
+
+@pytest.mark.parametrize("column", ["乡镇街道", "政务动态"])
+def test_a_sites_column_above_a_title_without_agency_is_no_agency(column: str) -> None:
+    text = (
+        f"当前位置：首页 > 政务公开\n{column}\n2023年政府信息公开工作年度报告\n"
+        "发布时间：2024-01-22\n一、总体情况\n2023年，我镇全年主动公开政府信息88条。\n"
+    )
+    assert find_meta(text).agency is None
+
+
+def test_a_zones_committee_above_a_title_calls_itself_by_its_zone() -> None:
+    text = (
+        "某经济开发区管委会\n2023年政府信息公开工作年度报告\n一、总体情况\n"
+        "2023年，我区全年主动公开政府信息88条。\n"
+    )
+    assert find_meta(text).agency == "某经济开发区管委会"

@@ -977,11 +977,15 @@ def _above_or_signer(text: str, above: str, title_end: int) -> str | None:
     """The agency of a report whose name is printed only above its title's line (``above``):
     the title's first line, or a site's or a red header's name ("某县人民政府" over a
     department's report). Where another body signs the report (落款), the word the report calls
-    its body by ("我局") says which of the two reports; if it says neither, None."""
+    its body by ("我局") says which of the two reports; if it says neither, None. Unsigned, a
+    name the report cannot call itself by is none of its body's (a site's column, "乡镇街道"
+    or "政务动态" over a title, the text saying 我镇): None."""
     signer = _signer(text[-SIGNATURE_TAIL:])
-    if signer is None or signer.startswith(above):  # (an office signs for its government)
-        return above
     word = _self_word(text, title_end)
+    if signer is None:
+        return above if word is None or _called(above, word) else None
+    if signer.startswith(above):  # (an office signs for its government)
+        return above
     if word is not None and _called(above, word):
         return above
     if word is not None and _called(signer, word):
@@ -991,9 +995,12 @@ def _above_or_signer(text: str, above: str, title_end: int) -> str | None:
 
 def _called(name: str, word: str) -> bool:
     """Whether a body of this name calls itself 我 + ``word`` ("某县自然资源局": 我局)."""
-    if word in _PLACES:
-        name = name.removesuffix("办事处").removesuffix("人民政府").removesuffix("政府")
-    return name.endswith({"委": ("委", "委员会"), "办": ("办", "办公室")}.get(word, (word,)))
+    if word in _PLACES:  # (a zone's committee calls itself by its zone: 某开发区管委会, 我区)
+        for body in ("办事处", "人民政府", "政府", "管理委员会", "管委会"):
+            name = name.removesuffix(body)
+    return name.endswith(
+        {"委": ("委", "委员会", "管委会"), "办": ("办", "办公室")}.get(word, (word,))
+    )
 
 
 def _signature(text: str) -> re.Match[str] | None:
