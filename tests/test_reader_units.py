@@ -738,3 +738,11 @@ def test_a_zones_committee_above_a_title_calls_itself_by_its_zone() -> None:
         "2023年，我区全年主动公开政府信息88条。\n"
     )
     assert find_meta(text).agency == "某经济开发区管委会"
+
+
+def test_a_table_header_cut_after_2019s_words_decides_the_2019_layout() -> None:
+    text = (
+        "杨林镇2023年政府信息公开年度报告\n一、总体情况\n2023年，我镇推进政府信息公开工作。\n"
+        "二、主动公开政府信息情况\n第二十条第(一)项 | | |\n信息内容 | 本年新 | 本年新 | 对外\n"
+    )
+    assert find_meta(text).format == "2019"

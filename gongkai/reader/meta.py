@@ -551,6 +551,11 @@ def _printed(word: str, text: str) -> bool:
 _OTHER_ROW = re.compile(r"其他处理[ \t|]*\d+[ \t|]+\d+[ \t|]+\d+")
 
 
+# A cell of table 二's header cut after 本年新 (本年新制作数量, 本年新公开数量): only the 2019
+# layout prints it (the 2021 one prints 本年制发件数; table 三's 本年新收 goes on).
+_CUT_2019_HEADER = re.compile(r"本年新[ \t]*(?:[|\t\n]|$)")
+
+
 def find_format(text: str, year: int | None) -> RecordFormat | None:
     score21 = sum(1 for h in _2021_HEADERS if _printed(h, text))
     # Only how score19 compares with score21 matters: stop counting once the headers not looked
@@ -571,6 +576,8 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
         return "2021"  # (table 三's 2021 rows only, and no 其他处理 row printing values)
     if score19 > score21:
         return "2019"
+    if score21 == 0 and _CUT_2019_HEADER.search(text):
+        return "2019"  # a header cut short in its cell ("本年新 | 本年新 | 对外"): 2019's words
     if any(_printed(h, text) for h in _OFFICIAL_ANY):
         whole = _printed("结转下年度继续办理", text) and _printed("其他处理", text)
         if whole and not any(_printed(h, text) for h in _2021_HEADERS[3:]):
