@@ -746,3 +746,12 @@ def test_a_table_header_cut_after_2019s_words_decides_the_2019_layout() -> None:
         "二、主动公开政府信息情况\n第二十条第(一)项 | | |\n信息内容 | 本年新 | 本年新 | 对外\n"
     )
     assert find_meta(text).format == "2019"
+
+
+@pytest.mark.parametrize(
+    ("site", "agency"),
+    [("罗山县人民政府", "彭新镇"), ("常熟市人民政府", "常熟经济技术开发区管委会")],
+)
+def test_a_sites_name_is_not_glued_onto_a_title_naming_its_body(site: str, agency: str) -> None:
+    text = f"{site}\n{agency}2023年政府信息公开工作年度报告\n一、总体情况\n2023年，全年公开88条。\n"
+    assert find_meta(text).agency == agency

@@ -112,8 +112,13 @@ _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,24}")  # a line holding only part of
 # A body's name in full: a place (省, 市, 县, 区…) and a body of it ("某县自然资源局"): no line
 # above a title that names it so is part of its name (a site's or a red header's name is).
 _PLACE = r"[\u3400-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗)"
-_BODY = r"(?:人民政府|政府|局|委员会|委|办公室|办事处|中心|院|厅|署|镇|乡|街道|苏木)"
-_WHOLE_NAME = re.compile(rf"{_PLACE}[\u3400-\u9fff()]{{0,24}}?{_BODY}")
+_BODY = (
+    r"(?:人民政府|政府|局|管理委员会|管委会|委员会|委|办公室|办事处|中心|院|厅|署|镇|乡|街道|苏木)"
+)
+# (A town is a place of its own: "彭新镇" under a site's "罗山县人民政府" is named in full.)
+_WHOLE_NAME = re.compile(
+    rf"(?:{_PLACE}[\u3400-\u9fff()]{{0,24}}?{_BODY}|[\u3400-\u9fff]{{2,4}}?(?:镇|乡|街道|苏木))"
+)
 # Lines above a title that are no part of its name: a site's column ("信息公开年报"), a red
 # header ("某委员会文件").
 _NO_NAME_END = re.compile(r"(?:文件|年报|报告|公开|专栏|栏目|首页|信息|网|网站|平台|门户)$")
