@@ -119,6 +119,7 @@ _BODY = (
 _WHOLE_NAME = re.compile(
     rf"(?:{_PLACE}[\u3400-\u9fff()]{{0,24}}?{_BODY}|[\u3400-\u9fff]{{2,4}}?(?:镇|乡|街道|苏木))"
 )
+_PLACED_NAME = re.compile(rf"{_PLACE}[\u3400-\u9fff()]{{0,24}}?{_BODY}")
 # Lines above a title that are no part of its name: a site's column ("信息公开年报"), a red
 # header ("某委员会文件").
 _NO_NAME_END = re.compile(r"(?:文件|年报|报告|公开|专栏|栏目|首页|信息|网|网站|平台|门户)$")
@@ -990,12 +991,13 @@ def _above_or_signer(text: str, above: str, title_end: int) -> str | None:
     the title's first line, or a site's or a red header's name ("某县人民政府" over a
     department's report). Where another body signs the report (落款), the word the report calls
     its body by ("我局") says which of the two reports; if it says neither, None. Unsigned, a
-    name the report cannot call itself by is none of its body's (a site's column, "乡镇街道"
-    or "政务动态" over a title, the text saying 我镇): None."""
+    name of no place's body that the report cannot call itself by is none of its body's (a
+    site's column, "乡镇街道" or "政务动态" over a title, the text saying 我镇): None."""
     signer = _signer(text[-SIGNATURE_TAIL:])
     word = _self_word(text, title_end)
-    if signer is None:
-        return above if word is None or _called(above, word) else None
+    if signer is None:  # (a body named in full, a place's, stays: "某县人民政府" over 我局's)
+        sure = word is None or _called(above, word) or _PLACED_NAME.fullmatch(above)
+        return above if sure else None
     if signer.startswith(above):  # (an office signs for its government)
         return above
     if word is not None and _called(above, word):
