@@ -30,6 +30,13 @@ KNOWN_WRONG: dict[str, str] = {
     "meta-generic-title-laiyuan-no-signature": "a title without agency and only a 来源 byline: "
     "the agency is missed (null, not wrong), as 来源 on a county's portal often names the "
     "portal's office, not the reporting body (corpus 020)",
+    "agency_sentence_fragment_hexian": "a titleless excerpt that calls its body 我镇 and names it "
+    "only as a sentence's subject (2023年，石桥镇…): the agency is missed (null, not wrong)",
+    "agency_publisher_box_county_office": "a town's report (我镇) whose 发布机构 is the county "
+    "portal's office, the town named only in the breadcrumb: the agency is missed (null, not "
+    "wrong)",
+    "agency_column_line_zhengwudongtai": "a site's column (政务动态) above a title without "
+    "agency, the town named only in the breadcrumb: the agency is missed (null, not wrong)",
 }
 # Cells each case may still miss (null where a reader could see the value). Lower, never raise.
 MISSED_AT_MOST = {

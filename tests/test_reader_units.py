@@ -656,3 +656,102 @@ def test_a_list_of_other_reports_above_a_title_without_agency_names_no_agency() 
     )
     meta = find_meta(text)
     assert (meta.agency, meta.year) == (None, 2023)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "彭新镇2023年政府信息公开工作年度报告\n来源：彭新镇  浏览次数：211\n一、总体情况\n"
+        "2023年，彭新镇组织开展政务公开专题培训1次：\n时间：2023年6月15日\n地点：镇政府三楼会议室\n",
+        "一、总体情况\n2023年，我委召开政务公开工作推进会。\n日期：2023年2月8日\n二、主动公开\n",
+    ],
+)
+def test_an_events_date_line_in_the_text_is_no_publication_date(text: str) -> None:
+    assert find_meta(text).published is None
+
+
+def test_a_date_line_in_the_byline_above_the_text_is_the_publication_date() -> None:
+    text = "彭新镇2023年政府信息公开工作年度报告\n时间：2024-01-29\n一、总体情况\n2023年，我镇…\n"
+    assert find_meta(text).published == "2024-01-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "year"),
+    [
+        (
+            "一、总体情况\n2023年，我镇全年主动公开政府信息88条。针对2022年度政府信息公开工作年度报告"
+            "中指出的栏目更新不及时问题，我镇逐条整改。现将我镇2023年度政务公开工作情况报告如下。\n",
+            None,
+            2023,
+        ),
+        (
+            "根据《中华人民共和国政府信息公开条例》和县政务公开办2023年度政府信息公开工作年度报告"
+            "编制要求，现将我镇2023年度政府信息公开工作情况报告如下。\n一、总体情况\n",
+            None,
+            2023,
+        ),
+        (
+            "现将某县自然资源局2023年度政府信息公开工作年度报告公布如下。\n一、总体情况\n",
+            "某县自然资源局",
+            2023,
+        ),
+    ],
+)
+def test_a_report_named_in_a_sentence_is_no_title(text: str, agency: str | None, year: int) -> None:
+    meta = find_meta(text)
+    assert (meta.agency, meta.year) == (agency, year)
+
+
+def test_a_year_after_bi_is_compared_with() -> None:
+    text = (
+        "一、总体情况\n2023年，我镇全年主动公开政府信息120条，比2022年信息公开总量增加20条。\n"
+        "二、主动公开政府信息情况\n"
+    )
+    assert find_meta(text).year == 2023
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局全年主动公开政府信息88条。"
+        "如有疑问，请与罗山县人民政府政务公开办公室联系。\n",
+        "首页 > 乡镇街道 > 彭新镇\n发布机构：罗山县人民政府办公室\n发布日期：2024-01-29\n"
+        "2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我镇全年主动公开政府信息88条。\n",
+    ],
+)
+def test_a_publisher_or_contact_the_report_does_not_call_itself_is_no_agency(text: str) -> None:
+    assert find_meta(text).agency is None
+
+
+@pytest.mark.parametrize("column", ["乡镇街道", "政务动态"])
+def test_a_sites_column_above_a_title_without_agency_is_no_agency(column: str) -> None:
+    text = (
+        f"当前位置：首页 > 政务公开\n{column}\n2023年政府信息公开工作年度报告\n"
+        "发布时间：2024-01-22\n一、总体情况\n2023年，我镇全年主动公开政府信息88条。\n"
+    )
+    assert find_meta(text).agency is None
+
+
+def test_a_zones_committee_above_a_title_calls_itself_by_its_zone() -> None:
+    text = (
+        "某经济开发区管委会\n2023年政府信息公开工作年度报告\n一、总体情况\n"
+        "2023年，我区全年主动公开政府信息88条。\n"
+    )
+    assert find_meta(text).agency == "某经济开发区管委会"
+
+
+def test_a_table_header_cut_after_2019s_words_decides_the_2019_layout() -> None:
+    text = (
+        "杨林镇2023年政府信息公开年度报告\n一、总体情况\n2023年，我镇推进政府信息公开工作。\n"
+        "二、主动公开政府信息情况\n第二十条第(一)项 | | |\n信息内容 | 本年新 | 本年新 | 对外\n"
+    )
+    assert find_meta(text).format == "2019"
+
+
+@pytest.mark.parametrize(
+    ("site", "agency"),
+    [("罗山县人民政府", "彭新镇"), ("常熟市人民政府", "常熟经济技术开发区管委会")],
+)
+def test_a_sites_name_is_not_glued_onto_a_title_naming_its_body(site: str, agency: str) -> None:
+    text = f"{site}\n{agency}2023年政府信息公开工作年度报告\n一、总体情况\n2023年，全年公开88条。\n"
+    assert find_meta(text).agency == agency

@@ -112,8 +112,14 @@ _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,24}")  # a line holding only part of
 # A body's name in full: a place (省, 市, 县, 区…) and a body of it ("某县自然资源局"): no line
 # above a title that names it so is part of its name (a site's or a red header's name is).
 _PLACE = r"[\u3400-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗)"
-_BODY = r"(?:人民政府|政府|局|委员会|委|办公室|办事处|中心|院|厅|署|镇|乡|街道|苏木)"
-_WHOLE_NAME = re.compile(rf"{_PLACE}[\u3400-\u9fff()]{{0,24}}?{_BODY}")
+_BODY = (
+    r"(?:人民政府|政府|局|管理委员会|管委会|委员会|委|办公室|办事处|中心|院|厅|署|镇|乡|街道|苏木)"
+)
+# (A town is a place of its own: "彭新镇" under a site's "罗山县人民政府" is named in full.)
+_WHOLE_NAME = re.compile(
+    rf"(?:{_PLACE}[\u3400-\u9fff()]{{0,24}}?{_BODY}|[\u3400-\u9fff]{{2,4}}?(?:镇|乡|街道|苏木))"
+)
+_PLACED_NAME = re.compile(rf"{_PLACE}[\u3400-\u9fff()]{{0,24}}?{_BODY}")
 # Lines above a title that are no part of its name: a site's column ("信息公开年报"), a red
 # header ("某委员会文件").
 _NO_NAME_END = re.compile(r"(?:文件|年报|报告|公开|专栏|栏目|首页|信息|网|网站|平台|门户)$")
@@ -379,6 +385,8 @@ def _find_title(head: str, last: bool = False) -> Title:
         line_start = head.rfind("\n", 0, m.start()) + 1
         if _elsewhere(head, m.start()):
             continue  # a link to another report ("上一篇：某局2024年…报告")
+        if _in_sentence(head, m, line_start):
+            continue  # another report named in a sentence ("针对2022年度…报告中指出的问题，")
         before = head[line_start : m.start(2)]
         for _ in range(2):  # a long name wrapped over the title's first lines (a PDF)
             previous = head.rfind("\n", 0, max(0, line_start - 1)) + 1
@@ -429,6 +437,19 @@ def _find_title(head: str, last: bool = False) -> Title:
         if agency:
             return Title(agency, int(m2.group(1)), m2.end())
     return best
+
+
+# Words that run on from a report's name into a sentence's break: "…报告中指出的问题，".
+_RUNS_ON = re.compile(r"[\u3400-\u9fff]{1,30}[，。；,;]")
+
+
+def _in_sentence(head: str, m: re.Match[str], line_start: int) -> bool:
+    """Whether a title found is a piece of a sentence that names a report (its own line holds
+    more: "针对2022年度…报告中指出的问题，", "…条例》和县政务公开办2023年度…报告编制要求，"),
+    unless the sentence presents the report itself ("现将某镇2023年度…报告如下。")."""
+    if not _RUNS_ON.match(head, m.end()):
+        return False
+    return _LEAD_IN.match(head[line_start : m.start(2)]) is None
 
 
 def _bare_title_line(head: str, start: int) -> Title | None:
@@ -536,6 +557,11 @@ def _printed(word: str, text: str) -> bool:
 _OTHER_ROW = re.compile(r"其他处理[ \t|]*\d+[ \t|]+\d+[ \t|]+\d+")
 
 
+# A cell of table 二's header cut after 本年新 (本年新制作数量, 本年新公开数量): only the 2019
+# layout prints it (the 2021 one prints 本年制发件数; table 三's 本年新收 goes on).
+_CUT_2019_HEADER = re.compile(r"本年新[ \t]*(?:[|\t\n]|$)")
+
+
 def find_format(text: str, year: int | None) -> RecordFormat | None:
     score21 = sum(1 for h in _2021_HEADERS if _printed(h, text))
     # Only how score19 compares with score21 matters: stop counting once the headers not looked
@@ -556,6 +582,8 @@ def find_format(text: str, year: int | None) -> RecordFormat | None:
         return "2021"  # (table 三's 2021 rows only, and no 其他处理 row printing values)
     if score19 > score21:
         return "2019"
+    if score21 == 0 and _CUT_2019_HEADER.search(text):
+        return "2019"  # a header cut short in its cell ("本年新 | 本年新 | 对外"): 2019's words
     if any(_printed(h, text) for h in _OFFICIAL_ANY):
         whole = _printed("结转下年度继续办理", text) and _printed("其他处理", text)
         if whole and not any(_printed(h, text) for h in _2021_HEADERS[3:]):
@@ -614,6 +642,7 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
     if (
         timed
         and not above_title  # (the site's top bar, today's date: "日期：2026年3月5日 星期四")
+        and not _in_body(head, timed.start())  # (an event's: "时间：2023年6月15日" / "地点：…")
         and not _elsewhere(head, timed.start())
         and not _NOT_PUBLISHED.search(timed.group(0))
         and not _no_day_of_publication(head, timed)
@@ -649,6 +678,13 @@ def find_published(text: str, title_end: int, hint: str | None) -> str | None:
         else []
     )
     return _chinese_iso(chinese[-1]) if chinese else None
+
+
+def _in_body(head: str, at: int) -> bool:
+    """Whether ``at`` lies in the report's text, below the line of its first heading ("一、总体
+    情况"): a page's byline is printed above it."""
+    body = _body_start(head)
+    return 0 <= body <= at
 
 
 # A label of a catalogue box, as a cell of a row of labels ("索引号", "发布机构", "成文日期"…).
@@ -954,12 +990,16 @@ def _above_or_signer(text: str, above: str, title_end: int) -> str | None:
     """The agency of a report whose name is printed only above its title's line (``above``):
     the title's first line, or a site's or a red header's name ("某县人民政府" over a
     department's report). Where another body signs the report (落款), the word the report calls
-    its body by ("我局") says which of the two reports; if it says neither, None."""
+    its body by ("我局") says which of the two reports; if it says neither, None. Unsigned, a
+    name of no place's body that the report cannot call itself by is none of its body's (a
+    site's column, "乡镇街道" or "政务动态" over a title, the text saying 我镇): None."""
     signer = _signer(text[-SIGNATURE_TAIL:])
-    if signer is None or signer.startswith(above):  # (an office signs for its government)
+    word = _self_word(text, title_end)
+    if signer is None:  # (a body named in full, a place's, stays: "某县人民政府" over 我局's)
+        sure = word is None or _called(above, word) or _PLACED_NAME.fullmatch(above)
+        return above if sure else None
+    if signer.startswith(above):  # (an office signs for its government)
         return above
-    words = Counter(m.group(1) for m in _SELF_WORD.finditer(text, title_end, title_end + 3000))
-    word = max(words, key=lambda w: words[w]) if words else None
     if word is not None and _called(above, word):
         return above
     if word is not None and _called(signer, word):
@@ -969,9 +1009,12 @@ def _above_or_signer(text: str, above: str, title_end: int) -> str | None:
 
 def _called(name: str, word: str) -> bool:
     """Whether a body of this name calls itself 我 + ``word`` ("某县自然资源局": 我局)."""
-    if word in _PLACES:
-        name = name.removesuffix("办事处").removesuffix("人民政府").removesuffix("政府")
-    return name.endswith({"委": ("委", "委员会"), "办": ("办", "办公室")}.get(word, (word,)))
+    if word in _PLACES:  # (a zone's committee calls itself by its zone: 某开发区管委会, 我区)
+        for body in ("办事处", "人民政府", "政府", "管理委员会", "管委会"):
+            name = name.removesuffix(body)
+    return name.endswith(
+        {"委": ("委", "委员会", "管委会"), "办": ("办", "办公室")}.get(word, (word,))
+    )
 
 
 def _signature(text: str) -> re.Match[str] | None:
@@ -1047,7 +1090,7 @@ def _problems_start(text: str) -> int:
 
 
 _PLAN = re.compile(r"将|计划|拟|要|继续")
-_COMPARED = re.compile(r"对照|对比|比较|相比|较|与|同")  # "对照2022年度…": another year
+_COMPARED = re.compile(r"对照|对比|比较|相比|较|比|与|同")  # "对照2022年度…", "比2022年…"
 
 
 def _agency_elsewhere(text: str) -> str | None:
@@ -1062,7 +1105,20 @@ def _agency_elsewhere(text: str) -> str | None:
     if agency is None:  # "…联系单位：某局", "向某局申请": a body the text names, last
         m = _CONTACT.search(text)
         agency = m.group(1) if m and not _NOT_AN_AGENCY.search(m.group(1)) else None
+    if agency is not None:
+        # A body that is not the one the report calls itself by ("我镇"): the county portal's
+        # office that published a town's report, a county office to contact about a bureau's.
+        word = _self_word(text, max(0, body))
+        if word is not None and not _called(agency, word):
+            return None
     return agency
+
+
+def _self_word(text: str, start: int) -> str | None:
+    """The word a report calls its body by most often in its text from ``start`` ("局" of
+    "我局"), or None where it uses none."""
+    words = Counter(m.group(1) for m in _SELF_WORD.finditer(text, start, start + 3000))
+    return max(words, key=lambda w: words[w]) if words else None
 
 
 # The title found in a page's own title: a pure function of a short string, remembered (pages
