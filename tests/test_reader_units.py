@@ -755,3 +755,16 @@ def test_a_table_header_cut_after_2019s_words_decides_the_2019_layout() -> None:
 def test_a_sites_name_is_not_glued_onto_a_title_naming_its_body(site: str, agency: str) -> None:
     text = f"{site}\n{agency}2023年政府信息公开工作年度报告\n一、总体情况\n2023年，全年公开88条。\n"
     assert find_meta(text).agency == agency
+
+
+@pytest.mark.parametrize(
+    ("title", "agency", "year"),
+    [
+        ("新华镇2020年度政务公开暨政府信息公开工作年度报告", "新华镇", 2020),
+        ("新华镇2020年政府信息公开暨政务公开工作年度报告", "新华镇", 2020),
+        ("新华镇2020年上半年暨2019年度政府信息公开工作年度报告", "新华镇", 2019),
+    ],
+)
+def test_a_combined_reports_title_names_its_body(title: str, agency: str, year: int) -> None:
+    meta = find_meta(title + "\n一、总体情况\n我镇认真贯彻《条例》。\n")
+    assert (meta.agency, meta.year) == (agency, year)

@@ -19,8 +19,10 @@ from gongkai.record import RecordFormat
 _YEAR = r"((?:19|20)\d{2})"
 _AGENCY_CHARS = r"[\u3400-\u9fff()A-Za-z0-9·]"
 # (Spaces and line breaks may fall inside the words: a PDF's title wraps anywhere, "公开工\n作".)
+# (A combined report's title names its other part first: "2020年度政务公开暨政府信息公开…".)
 _REPORT_TAIL = (
-    r"年\s*度?\s*(?:(?:政\s*府)?\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作)?\s*(?:情\s*况)?\s*的?\s*"
+    r"年\s*度?\s*(?:[\u3400-\u9fff]{2,8}暨\s*)?"
+    r"(?:(?:政\s*府)?\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作)?\s*(?:情\s*况)?\s*的?\s*"
     r"(?:年\s*度|年)?\s*(?:报\s*告|报|告\s*年\s*度\s*报)"
 )
 _REPORT = r"\s*" + _REPORT_TAIL
@@ -282,6 +284,7 @@ def _after_last_break(text: str) -> str:
 
 
 _MARKUP = re.compile(r"<[^<>]*>")
+_COMBINED = re.compile(r"(?:(?:19|20)\d{2}\s*年)?[\u3400-\u9fff]{0,8}暨$")
 _QUOTES = "\"'“‘「『"
 
 
@@ -310,6 +313,8 @@ def _clean_agency(raw: str) -> str | None:
     if agency.startswith(("(", "[")):  # a site's tag before the title: "[转载]", "(图文)"
         agency = _TAG.sub("", agency)
     agency = agency.removesuffix("关于")  # 某镇人民政府关于2023年…报告
+    if agency.endswith("暨"):  # 某镇2020年上半年暨2019年度…报告: the other part of the title
+        agency = _COMBINED.sub("", agency)
     agency = _LEAD_IN.sub("", agency)  # 关于公布…, 关于印发…
     if agency.startswith(_LEAD_WORDS):
         agency = _LEAD_WORD.sub("", agency)

@@ -434,6 +434,7 @@ def tokenize(
             first += 1
     append = out.append
     skipped: list[int] = []
+    wrapped = False
     plans = _LINE_PLANS
     # (The lines of the range with their texts and starts, zipped: no indexing per line.)
     for index, src, text_, base in zip(
@@ -462,6 +463,8 @@ def tokenize(
         pieces, piped, tabs = plan  # (tabs: delimited by pipes or tabs)
         if len(pieces) == 1:  # (most lines: a label, a value; one token needs no list)
             piece, kind, at = pieces[0]
+            if kind == "text" and (piece in _SIGN_WORDS or piece[-1] == "."):
+                wrapped = True  # (perhaps a cell wrapped before its number: see _unwrapped)
             append(
                 _new(Token, (piece, kind, where, line, False, False, base + at, index, piped, tabs))
             )
@@ -472,4 +475,38 @@ def tokenize(
                 for piece, kind, at in pieces
             ]
         )
+    if wrapped:
+        out = _unwrapped(out)
     return Tokens(text.text, tuple(out), text.starts, frozenset(skipped))
+
+
+_DECIMAL_CUT = re.compile(r"\d+\.")
+
+
+def _unwrapped(tokens: list[Token]) -> list[Token]:
+    """Cells wrapped inside a narrow column, printed a line each, joined: a sign word alone on
+    its line before a number ("减少" / "3": -3, a 本年增/减 cell) and a number cut after its
+    decimal point ("12." / "5": 12.5). (Lone lines of text only: the next printed line holds
+    the number alone.)"""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            after is not None
+            and t.kind == "text"
+            and not t.cell
+            and (t.text in _SIGN_WORDS or _DECIMAL_CUT.fullmatch(t.text))
+            and (not out or out[-1].source_line != t.source_line)
+            and after.kind == "value"
+            and after.text.isdigit()
+            and 0 < after.source_line - t.source_line <= 2
+            and (i + 2 >= len(tokens) or tokens[i + 2].source_line != after.source_line)
+        ):
+            out.append(after._replace(text=t.text + after.text, pos=t.pos))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
