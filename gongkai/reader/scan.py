@@ -417,8 +417,11 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         if behind is not None:
             current = rows[behind.index] = behind  # (see _out_of_order above)
             continue
-        if tail and (
-            _LOCAL_LABEL.match(tail[0].text) or _SUBTOTAL.search("".join(t.text for t in tail))
+        label = "".join([t.text for t in tail])
+        if (
+            tail
+            and (_LOCAL_LABEL.match(label) or _SUBTOTAL.search(label))
+            and not _SENTENCE.search(label)
         ):
             # The row's label stands alone on its line(s), and a label naming no row follows
             # ("行政处罚" / "其中：简易程序  7"): the row printed no values (blank cells are not
@@ -439,6 +442,8 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
 
 
 _SUBTOTAL = re.compile(r"小计|合计|其中")
+# A sentence, not a local row's label: a count in words or a full stop ("其中网上申请255件。").
+_SENTENCE = re.compile(r"\d+\s*件|[。；;]\s*$")
 _ITEM_HEADER = re.compile(r"第\s*二十\s*条")  # 第二十条第（八）项: table 二's item headers
 _NOTE = re.compile(r"\s*(?:注|说明|备注)\s*\d?\s*[:：]")
 # Units printed apart from their values ("0 件", "5 (件)"): no label.
