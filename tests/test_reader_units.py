@@ -631,10 +631,11 @@ def test_a_link_to_the_traditional_version_is_no_traditional_script() -> None:
     "head",
     [
         '{"code": 200, "data": {"title": "泗洪县自然资源局2024年政府信息公开工作年度报告", ',
-        "<rss><channel><item><title>泗洪县自然资源局2024年政府信息公开工作年度报告</title>",
+        '{"title":"泗洪县自然资源局2024年政府信息公开工作年度报告"}',
     ],
 )
-def test_no_quote_or_markup_before_a_title_is_part_of_the_agency(head: str) -> None:
+def test_no_json_quote_before_a_title_is_part_of_the_agency(head: str) -> None:
+    # (Markup is kept: a page's text is stored as read, and escaped where it is shown.)
     meta = find_meta(head + "\n一、总体情况\n2024年，我局认真贯彻《条例》。\n")
     assert (meta.agency, meta.year) == ("泗洪县自然资源局", 2024)
 

@@ -283,7 +283,6 @@ def _after_last_break(text: str) -> str:
     return text
 
 
-_MARKUP = re.compile(r"<[^<>]*>")
 _COMBINED = re.compile(r"(?:(?:19|20)\d{2}\s*年)?[\u3400-\u9fff]{0,8}暨$")
 _QUOTES = "\"'“‘「『"
 
@@ -304,11 +303,9 @@ def _clean_agency(raw: str) -> str | None:
     elif len(parts) >= 2 and _PARTY_BODY.fullmatch(parts[-2]) and _WHOLE_NAME.fullmatch(parts[-1]):
         parts[-2:] = [" ".join(parts[-2:])]  # a party body and a government body, jointly
     agency = parts[-1] if parts else agency  # (no newline left: at most the joint name's space)
-    if "<" in agency:  # markup left in the text (an RSS item's "<item><title>某局…")
-        agency = _MARKUP.sub("", agency)
-    agency = agency.lstrip(_QUOTES)  # a JSON string's quote ("title": "某局…)
     if ":" in agency or "：" in agency or agency.startswith(("#", "关于")):
         agency = _CHROME_PREFIX.sub("", agency)
+    agency = agency.lstrip(_QUOTES)  # a JSON string's quote ("title": "某局…)
     agency = _after_last_break(agency)
     if agency.startswith(("(", "[")):  # a site's tag before the title: "[转载]", "(图文)"
         agency = _TAG.sub("", agency)
