@@ -168,6 +168,8 @@ CACHED_WORD = 40
 _short_cuts = lru_cache(maxsize=65536)(_word_cuts)
 _short_pieces = lru_cache(maxsize=65536)(_located_pieces)
 _PLACEHOLDER = re.compile(r"^数据\d+$")
+_SIGNED_STARTS = ("+", "-", *_SIGN_WORDS)
+_SIGNED_NOTE = re.compile(rf"((?:[+-]|{_SIGN})\d+(?:\.\d+)?)(注\s*\d*)$")
 # Printed values that are no number, not text: a number cut after its decimal point ("96171."
 # / "6": a narrow PDF cell wraps it; a row's ordinal, "1.", is one or two digits at most), and
 # "一3", 一 typed (or scanned) for a minus sign before a 本年增/减 value, which sign not known
@@ -210,6 +212,10 @@ def _cut(piece: str, numbers: re.Pattern[str] = _NUMBER) -> Iterator[tuple[str, 
         return
     if _PLACEHOLDER.match(piece):
         yield piece, "text"  # a converter's column placeholder (数据1 … 数据6)
+        return
+    if piece.startswith(_SIGNED_STARTS) and (signed := _SIGNED_NOTE.match(piece)):
+        yield signed.group(1), "value"  # a signed value and its note's mark: "-43注1"
+        yield signed.group(2), "text"
         return
     pos = 0
     for m in numbers.finditer(piece):
