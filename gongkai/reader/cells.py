@@ -183,7 +183,6 @@ def row_cells(
                 return RowCells(cells)
             note = f"页面在该行中途截断，只读到前 {len(placed)} 个单元格"
             return RowCells(cells + blank_row(n - len(placed)), note=note)
-        values = [t for t in tokens if t.kind == "value"]
         if (
             len(values) == n + 1
             and re.fullmatch(rf"\d{CUT_MARK}?", values[-1].text)

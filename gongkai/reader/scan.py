@@ -519,7 +519,7 @@ def _abridges(fmt: FormatName, key: str, index: int, ordinal: str, printed: str)
         whole = form.removeprefix(ordinal)
         if whole.startswith(short):
             return False  # (the first piece of a label wrapped over lines: see _opens)
-        if len(short) < len(whole) and _in_order(short, whole):
+        if len(short) < len(whole) and in_order(short, whole):
             return True
     return False
 
@@ -527,7 +527,7 @@ def _abridges(fmt: FormatName, key: str, index: int, ordinal: str, printed: str)
 ABRIDGED_MIN = 4  # Chinese characters a label printed short keeps at least
 
 
-def _in_order(part: str, whole: str) -> bool:
+def in_order(part: str, whole: str) -> bool:
     """Whether the characters of ``part`` are found in ``whole`` in their order."""
     rest = iter(whole)
     return all(char in rest for char in part)
@@ -627,8 +627,7 @@ def _names_exactly(fmt: FormatName, key: str, index: int, text: str) -> bool:
         group = _ORDINAL_PREFIX.sub("", compact(row.group))
         if printed.startswith(group):  # (the row's own ordinal after it: "（五）不予处理 1.…")
             printed = _ORDINAL_PREFIX.sub("", printed.removeprefix(group))
-    forms = {_ORDINAL_PREFIX.sub("", compact(label)) for label in (row.label, *row.aliases)}
-    return printed in forms
+    return printed in {_ORDINAL_PREFIX.sub("", form) for form in _label_forms(fmt, key, index)}
 
 
 GROUP_PIECES_WITHIN = 16  # text tokens in which a group label's pieces must all be printed
@@ -716,8 +715,7 @@ def _opens(fmt: FormatName, key: str, index: int, text: str) -> bool:
         printed = printed[len(group) :]
     elif len(printed) < 3:
         return False
-    for label in (row.label, *row.aliases):
-        whole = compact(label)
+    for whole in _label_forms(fmt, key, index):
         for form in (whole, _ORDINAL_PREFIX.sub("", whole)):
             if len(printed) < len(form) and form.startswith(printed):
                 return True

@@ -33,7 +33,7 @@ from gongkai.reader.cells import (
 )
 from gongkai.reader.digits import Split, Sum, agreed
 from gongkai.reader.lexicon import compact
-from gongkai.reader.scan import RowHit, scan
+from gongkai.reader.scan import RowHit, in_order, scan
 from gongkai.reader.tokens import Token
 from gongkai.record import ExtraRow, Note, Provenance, TableData, Value
 
@@ -941,15 +941,7 @@ def _unnamed_blocks(table: Table, header: str) -> list[int]:
     if "合计" in header or "小计" in header:
         return list(range(1, len(table.rows)))
     # (A name wrapped in a narrow header cell comes out in pieces: "未经复议直接起" … "诉".)
-    return [
-        i for i in range(1, len(table.rows)) if not _in_order(table.rows[i].aliases[-1], header)
-    ]
-
-
-def _in_order(word: str, text: str) -> bool:
-    """Whether the characters of ``word`` are printed in ``text`` in their order."""
-    rest = iter(text)
-    return all(char in rest for char in word)
+    return [i for i in range(1, len(table.rows)) if not in_order(table.rows[i].aliases[-1], header)]
 
 
 def _printed_block_order(table: Table, header: list[Token]) -> tuple[int, ...]:
