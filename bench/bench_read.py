@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import re
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from _docs import write_section
 
+from gongkai import native
 from gongkai.checks import check
 from gongkai.reader.api import read
 from gongkai.reader.normalize import to_simplified
@@ -76,10 +80,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--write", type=Path, default=None)
+    parser.add_argument("--text-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     # Group by what the reader detects: 001.txt and 006.txt are web pages saved as .txt.
     kinds = {p: read(p).input.kind for p in TEXTS}
     texts = [p.read_bytes() for p in TEXTS if kinds[p] == "text"]
+    if args.text_only:  # (the plain-Python run, in a process of its own: see below)
+        print(json.dumps(paired_rates(lambda d: read(d), bare_pass, texts, 2 * args.seconds)))
+        return
     fragments = [p.read_bytes() for p in TEXTS if kinds[p] == "html"]
     pages = [p.read_bytes() for p in PAGES]
     pdfs = [p.read_bytes() for p in PDFS]
@@ -94,18 +102,39 @@ def main() -> None:
         "html_bare": html_bare,
         "pdf": rate(lambda d: read(d), pdfs, args.seconds),
     }
+    compiled = native.in_use()
+    if compiled:  # the same text reports read by the sources, not the compiled modules
+        run = [sys.executable, __file__, "--text-only", "--seconds", str(args.seconds)]
+        pure = subprocess.run(
+            run, env={**os.environ, native.PURE_VARIABLE: "1"}, capture_output=True, check=True
+        )
+        results["text_pure"], results["text_pure_bare"] = json.loads(pure.stdout)
     sizes = [len(p) // 1024 for p in pages]
     lines = [
         f"## Reader throughput — {datetime.date.today().isoformat()}",
         "",
         f"Machine: `{platform.platform()}`, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; one process (per core). "
-        "Command: `.venv/bin/python bench/bench_read.py`.",
+        "Command: `.venv/bin/python bench/bench_read.py`. "
+        + (
+            "Reader compiled with mypyc (`gongkai.native`, built by `scripts/setup`)."
+            if compiled
+            else "Reader not compiled (plain Python)."
+        ),
         "",
         "| input | reports/s per core | bare pass/s | read ÷ bare |",
         "|---|---|---|---|",
         f"| text reports ({len(texts)} files) | {results['text']:.0f} "
         f"| {results['text_bare']:.0f} | {results['text_bare'] / results['text']:.1f}× slower |",
+        *(
+            [
+                f"| text reports, plain Python (`GONGKAI_PURE=1`) | {results['text_pure']:.0f} "
+                f"| {results['text_pure_bare']:.0f} "
+                f"| {results['text_pure_bare'] / results['text_pure']:.1f}× slower |"
+            ]
+            if compiled
+            else []
+        ),
         f"| text reports, read + check | {results['text_check']:.0f} | – | – |",
         f"| web-page fragments saved as text ({len(fragments)} files) "
         f"| {results['fragments']:.0f} | – | – |",

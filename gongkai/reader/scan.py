@@ -297,10 +297,10 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             loose = []
             behind = None
             if hits is not None:  # (the run, or its last lines: a header may come before)
-                tails = (run[k:] for k in itertools.chain([0], _line_starts(run, 1)))
-                behind = next(
-                    (b for t in tails if (b := _out_of_order(fmt, table, rows, nxt, t))), None
-                )
+                for k in itertools.chain([0], _line_starts(run, 1)):
+                    behind = _out_of_order(fmt, table, rows, nxt, run[k:])
+                    if behind is not None:
+                        break
             if behind is not None:
                 # A row printed out of the layout's order, under its own full label, that was
                 # not read before (行政强制 printed above 行政处罚): the values after it are
@@ -382,7 +382,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
         unknown = 0
         # Values no row takes, as many as the cells of the rows the run names (two at least):
         # they may be those rows' own, printed before their labels (see RowHit.stranded).
-        stray = len(hits) > 1 and stray == sum(len(table.rows[i].columns) for i, _ in hits)
+        stranded = len(hits) > 1 and stray == sum(len(table.rows[i].columns) for i, _ in hits)
         for index, token in hits:
             merged = len(hits) > 1 and sum(other is token for _, other in hits) > 1
             # (What is not the default is set after: a call with keywords costs twice as much.)
@@ -394,7 +394,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             if orphans:
                 hit.orphans = True
                 orphans = False
-            elif stray and not merged:
+            elif stranded and not merged:
                 hit.stranded = True
             if index in rows:
                 hit.repeated = True
@@ -655,8 +655,13 @@ def _without_group_pieces(fmt: FormatName, key: str, tokens: Sequence[Token]) ->
             if not group.startswith(first) or group == first:
                 continue
             rest, pieces = group[len(first) :], [i]
-            texts = (k for k in range(i + 1, len(tokens)) if tokens[k].kind == "text")
-            for k in itertools.islice(texts, GROUP_PIECES_WITHIN):
+            seen = 0  # (text tokens looked at: a loop, no generator, for mypyc makes one a list)
+            for k in range(i + 1, len(tokens)):
+                if tokens[k].kind != "text":
+                    continue
+                seen += 1
+                if seen > GROUP_PIECES_WITHIN:
+                    break
                 piece = compact(tokens[k].text)
                 if piece and rest.startswith(piece):
                     rest = rest[len(piece) :]

@@ -286,7 +286,8 @@ def normalized_text(lines: Sequence[SourceLine]) -> Text:
 
 _new = tuple.__new__  # builds a Token without the NamedTuple constructor's extra call
 _Plan = tuple[tuple[tuple[str, TokenKind, int], ...], bool, bool]
-_BAR: _Plan = ((), False, False)
+# A lone "|": one bar token at the line's start.
+_BAR: _Plan = ((("|", "bar", 0),), False, False)
 CACHED_LINE = 200  # lines up to this long are cut once and remembered
 _DELIMITER = re.compile(r"[|\t]")
 _DIGIT_SPACE_DIGITS = re.compile(r"\d \d{3}")
@@ -361,8 +362,6 @@ def _gaps(text: str) -> list[int]:
 # call. (Emptied when full, so that a batch of reports cannot fill the memory.)
 _LINE_PLANS: dict[str, _Plan | None] = {}
 _CACHED_LINES = 65536
-# What the dict gives for a line not seen: an object of its own, no plan is it (``is``).
-_UNSEEN: _Plan = ((), True, True)
 
 
 def _remembered_plan(text: str) -> _Plan | None:
@@ -452,8 +451,9 @@ def tokenize(
         if not text_:
             continue  # (an empty line has no pieces: its plan would say as much)
         if len(text_) <= CACHED_LINE:
-            plan = plans.get(text_, _UNSEEN)
-            if plan is _UNSEEN:
+            try:
+                plan = plans[text_]
+            except KeyError:  # (a line not seen yet: rare once the labels have been seen)
                 plan = _remembered_plan(text_)
         else:
             plan = _plan_line(text_)
@@ -463,9 +463,6 @@ def tokenize(
             skipped.append(index)
             continue
         where, line = src.where, src.line
-        if plan is _BAR:
-            append(_new(Token, ("|", "bar", where, line, False, False, base, index, False, False)))
-            continue
         pieces, piped, tabs = plan  # (tabs: delimited by pipes or tabs)
         if len(pieces) == 1:  # (most lines: a label, a value; one token needs no list)
             piece, kind, at = pieces[0]
