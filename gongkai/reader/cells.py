@@ -332,7 +332,7 @@ def _placed_by_bars(tokens: Sequence[Token], n: int, row_end: int = 1) -> list[T
             cells.pop()  # the end of the row, the next row's opening "|"
     if len(cells) != n or (cells[0].kind == "bar" and len(cells) == 1):
         return None
-    return [t._replace(kind="blank") if t.kind == "bar" else t for t in cells]
+    return [t.replaced(kind="blank") if t.kind == "bar" else t for t in cells]
 
 
 _new = tuple.__new__  # builds a NamedTuple without its constructor's extra call

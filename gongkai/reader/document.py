@@ -11,21 +11,45 @@ cell starts; an empty cell is a line with empty text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal
 
 Kind = Literal["text", "html", "docx", "pdf"]
 KINDS: tuple[Kind, ...] = ("text", "html", "docx", "pdf")
 
 
-class Line(NamedTuple):
-    """One line of a document (a tuple: a document has hundreds of them)."""
+class Line:
+    """One line of a document. (A class with slots, not a NamedTuple: compiled by mypyc it is a
+    C struct, and a document has hundreds of lines.)"""
 
-    text: str  # raw text (not normalised; HTML entities decoded, tags removed)
-    where: str  # Chinese location for users: "第12行", "表格2 第3行第4列", "第4页第7行"
-    line: int | None  # 1-based line number in the source text where meaningful, else None
-    cell: bool = False  # exactly one table cell of a structured source; "" is a blank cell
-    row_start: bool = False  # the first cell of a table row (structured sources)
-    table: int | None = None  # 1-based table index, for cells
+    __slots__ = ("cell", "line", "row_start", "table", "text", "where")
+
+    def __init__(
+        self,
+        text: str,
+        where: str,
+        line: int | None,
+        cell: bool = False,
+        row_start: bool = False,
+        table: int | None = None,
+    ) -> None:
+        self.text = text  # raw text (not normalised; HTML entities decoded, tags removed)
+        self.where = where  # Chinese location for users: "第12行", "表格2 第3行第4列", "第4页第7行"
+        self.line = line  # 1-based line number in the source text where meaningful, else None
+        self.cell = cell  # exactly one table cell of a structured source; "" is a blank cell
+        self.row_start = row_start  # the first cell of a table row (structured sources)
+        self.table = table  # 1-based table index, for cells
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.text, self.where, self.line, self.cell, self.row_start, self.table)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Line) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Line{self._fields()!r}"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ with a Chinese message that says what is wrong and what to do.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import stat
@@ -316,9 +315,6 @@ def _line_where(number: int) -> str:
 
 
 _WHERE = tuple(map(_line_where, range(1, 4097)))  # made once, for the lines of ordinary files
-_LINE_DEFAULTS = tuple(Line._field_defaults.values())  # cell, row_start, table
-if Line._fields[:3] != ("text", "where", "line") or len(Line._fields) != 3 + len(_LINE_DEFAULTS):
-    raise RuntimeError("_text_lines() must be updated to the fields of Line")  # pragma: no cover
 
 
 def _text_lines(text: str) -> list[Line]:
@@ -328,14 +324,12 @@ def _text_lines(text: str) -> list[Line]:
     parts = _NEWLINE.split(text) if "\r" in text else text.split("\n")
     if parts and parts[-1] == "":
         parts.pop()
-    # A Python-level Line(...) call per line would cost more than the rest of loading, so the
-    # tuples are made in C: tuple.__new__ fills the fields in order (text, where, line, then
-    # the defaults of the others). zip stops after the last part: the other iterators are
-    # endless.
-    wheres = itertools.chain(_WHERE, map(_line_where, itertools.count(len(_WHERE) + 1)))
-    defaults = map(itertools.repeat, _LINE_DEFAULTS)
-    fields = zip(parts, wheres, itertools.count(1), *defaults, strict=False)
-    return list(map(tuple.__new__, itertools.repeat(Line), fields))
+    wheres = _WHERE
+    known = len(wheres)
+    return [
+        Line(part, wheres[i] if i < known else _line_where(i + 1), i + 1)
+        for i, part in enumerate(parts)
+    ]
 
 
 _TEXT = attrgetter("text")

@@ -89,9 +89,9 @@ _RUN_CODE = {("text", False): "t", ("text", True): "T"}
 _KIND_CODE: dict[TokenKind, str] = {"text": "t", "value": "v", "blank": "v", "bar": "v", "gap": "v"}
 _RUN = re.compile(r"[tT]t*|v+")
 _SPAN = re.Match.span
-_TEXT = operator.itemgetter(Token._fields.index("text"))
-_KIND = operator.itemgetter(Token._fields.index("kind"))
-_ROW_START = operator.itemgetter(Token._fields.index("row_start"))
+_TEXT = operator.attrgetter("text")
+_KIND = operator.attrgetter("kind")
+_ROW_START = operator.attrgetter("row_start")
 _VS = itertools.repeat("v")
 
 

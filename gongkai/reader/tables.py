@@ -79,7 +79,7 @@ def read_table(
     # The page ends in a value: its end may have cut it ("72" read as "7"). It is null,
     # unless its row is whole and adds up with it (see _restored).
     last = tokens[-1]
-    marked = last._replace(text=last.text + CUT_MARK)
+    marked = last.replaced(text=last.text + CUT_MARK)
     tokens = [*tokens[:-1], marked]
     if table.key == "appeals":
         out = _read_appeals(table, tokens)

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, NamedTuple, Protocol
+from typing import Literal, Protocol
 
 from gongkai.reader.normalize import is_traditional, normalize
 
@@ -41,19 +41,86 @@ class SourceLine(Protocol):
     def row_start(self) -> bool: ...
 
 
-class Token(NamedTuple):
-    """One label or printed value, where it was read. (A tuple: documents have thousands.)"""
+class Token:
+    """One label or printed value, where it was read. (A class with slots, not a NamedTuple:
+    compiled by mypyc it is a C struct, made and read without a dictionary or a tuple.)"""
 
-    text: str
-    kind: TokenKind
-    where: str
-    line: int | None = None
-    row_start: bool = False  # first cell of a structured table row
-    cell: bool = False  # from a structured table cell
-    pos: int = 0  # offset of the token in the normalised text (``Tokens.text``)
-    source_line: int = 0  # which document line it comes from (0-based)
-    piped: bool = False  # from a text line ending in "|" (one cell per line, "0 |")
-    delimited: bool = False  # from a text line whose cells are set off by pipes or tabs
+    __slots__ = (
+        "cell",
+        "delimited",
+        "kind",
+        "line",
+        "piped",
+        "pos",
+        "row_start",
+        "source_line",
+        "text",
+        "where",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        kind: TokenKind,
+        where: str,
+        line: int | None = None,
+        row_start: bool = False,
+        cell: bool = False,
+        pos: int = 0,
+        source_line: int = 0,
+        piped: bool = False,
+        delimited: bool = False,
+    ) -> None:
+        self.text = text
+        self.kind: TokenKind = kind
+        self.where = where
+        self.line = line
+        self.row_start = row_start  # first cell of a structured table row
+        self.cell = cell  # from a structured table cell
+        self.pos = pos  # offset of the token in the normalised text (``Tokens.text``)
+        self.source_line = source_line  # which document line it comes from (0-based)
+        self.piped = piped  # from a text line ending in "|" (one cell per line, "0 |")
+        self.delimited = delimited  # from a text line whose cells are set off by pipes or tabs
+
+    def replaced(
+        self, text: str | None = None, kind: TokenKind | None = None, pos: int | None = None
+    ) -> Token:
+        """A copy with another text, kind or position."""
+        return Token(
+            self.text if text is None else text,
+            self.kind if kind is None else kind,
+            self.where,
+            self.line,
+            self.row_start,
+            self.cell,
+            self.pos if pos is None else pos,
+            self.source_line,
+            self.piped,
+            self.delimited,
+        )
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.text,
+            self.kind,
+            self.where,
+            self.line,
+            self.row_start,
+            self.cell,
+            self.pos,
+            self.source_line,
+            self.piped,
+            self.delimited,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Token{self._fields()!r}"
 
 
 # Words printing the sign of a 本年增/减 cell ("减少3", "下降3", "增加5"), longest first.
@@ -284,7 +351,6 @@ def normalized_text(lines: Sequence[SourceLine]) -> Text:
     return Text(tuple(texts), tuple(itertools.islice(ends, len(texts))), text)
 
 
-_new = tuple.__new__  # builds a Token without the NamedTuple constructor's extra call
 _Plan = tuple[tuple[tuple[str, TokenKind, int], ...], bool, bool]
 # A lone "|": one bar token at the line's start.
 _BAR: _Plan = ((("|", "bar", 0),), False, False)
@@ -468,13 +534,11 @@ def tokenize(
             piece, kind, at = pieces[0]
             if kind == "text" and (piece in _SIGN_WORDS or piece[-1] == "."):
                 wrapped = True  # (perhaps a cell wrapped before its number: see _unwrapped)
-            append(
-                _new(Token, (piece, kind, where, line, False, False, base + at, index, piped, tabs))
-            )
+            append(Token(piece, kind, where, line, False, False, base + at, index, piped, tabs))
             continue
         out.extend(
             [
-                _new(Token, (piece, kind, where, line, False, False, base + at, index, piped, tabs))
+                Token(piece, kind, where, line, False, False, base + at, index, piped, tabs)
                 for piece, kind, at in pieces
             ]
         )
@@ -507,7 +571,7 @@ def _unwrapped(tokens: list[Token]) -> list[Token]:
             and 0 < after.source_line - t.source_line <= 2
             and (i + 2 >= len(tokens) or tokens[i + 2].source_line != after.source_line)
         ):
-            out.append(after._replace(text=t.text + after.text, pos=t.pos))
+            out.append(after.replaced(text=t.text + after.text, pos=t.pos))
             i += 2
             continue
         out.append(t)
