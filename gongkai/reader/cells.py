@@ -8,7 +8,6 @@ table's identities leave exactly one way; otherwise its cells are null with a no
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -382,9 +381,6 @@ def _split_cells(split: Split | Sequence[int | None], run: Sequence[Token]) -> l
     return [BLANK if v is None else _new(Cell, (v, where, None)) for v in split]
 
 
-_KIND = operator.attrgetter("kind")
-
-
 def _one_by_one(values: Sequence[Token]) -> bool:
     """Whether values are printed one a line, or set apart by pipes or tabs (not by spaces
     on a line: "230 0" may be the start of a run of cells, "230 000023")."""
@@ -398,11 +394,15 @@ def _delimited_start(tokens: Sequence[Token], n: int) -> list[Token] | None:
     column, from the first (what follows on later lines is no part of the row); None if the
     row prints no blank cell so, no value, or more cells than its columns on its line."""
     placed = [t for t in tokens if t.kind in ("value", "gap")]
-    if not placed or not all(t.delimited for t in placed) or "gap" not in map(_KIND, placed):
+    if (
+        not placed
+        or not all(t.delimited for t in placed)
+        or not any(t.kind == "gap" for t in placed)
+    ):
         return None
     line = placed[0].source_line
     own = [t for t in placed if t.source_line == line]
-    if not 1 < len(own) <= n or "value" not in map(_KIND, own):
+    if not 1 < len(own) <= n or not any(t.kind == "value" for t in own):
         return None  # (one cell on the line: a page printing a cell a line, "5 |")
     return own
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from functools import cache, lru_cache
 
 from gongkai.layout import FormatName, Table, layout
 from gongkai.reader.lexicon import Lexicon, compact, lexicon
-from gongkai.reader.tokens import Token, TokenKind
+from gongkai.reader.tokens import Token
 
 WINDOW = 4  # how many rows ahead a label may skip to
 SHORT_WORD = 4  # labels shorter than this never skip a row
@@ -60,39 +59,22 @@ class Scan:
 def _runs(tokens: Sequence[Token]) -> list[tuple[str, list[Token]]]:
     """Consecutive text tokens (a label run; a structured row's first cell starts a new one)
     and consecutive value tokens, in order."""
-    # Each token as a letter ("t" text, "T" text opening a table row, "v" anything else), and
-    # the runs as matches over those letters: the loop over tokens runs in C.
     listed = tokens if isinstance(tokens, list) else list(tokens)  # (its slices are lists)
-    if any(map(_ROW_START, tokens)):
-        pairs = zip(map(_KIND, tokens), map(_ROW_START, tokens), strict=True)
-        codes = "".join(map(_RUN_CODE.get, pairs, _VS))
-        return [
-            ("values" if codes[start] == "v" else "text", listed[start:end])
-            for start, end in map(_SPAN, _RUN.finditer(codes))
-        ]
-    # No token opens a table row, the common case: no "T", the kind alone decides, and each
-    # run ends where the first letter of the other kind is found.
-    codes = "".join(map(_KIND_CODE.__getitem__, map(_KIND, tokens)))
     runs: list[tuple[str, list[Token]]] = []
-    start, size = 0, len(codes)
+    size = len(listed)
+    start = 0
     while start < size:
-        text = codes[start] == "t"
-        end = codes.find("v" if text else "t", start)
-        if end < 0:
-            end = size
+        text = listed[start].kind == "text"
+        end = start + 1
+        if text:
+            while end < size and listed[end].kind == "text" and not listed[end].row_start:
+                end += 1
+        else:
+            while end < size and listed[end].kind != "text":
+                end += 1
         runs.append(("text" if text else "values", listed[start:end]))
         start = end
     return runs
-
-
-_RUN_CODE = {("text", False): "t", ("text", True): "T"}
-_KIND_CODE: dict[TokenKind, str] = {"text": "t", "value": "v", "blank": "v", "bar": "v", "gap": "v"}
-_RUN = re.compile(r"[tT]t*|v+")
-_SPAN = re.Match.span
-_TEXT = operator.attrgetter("text")
-_KIND = operator.attrgetter("kind")
-_ROW_START = operator.attrgetter("row_start")
-_VS = itertools.repeat("v")
 
 
 # A label run's table words, each with the index of the token it ends in, and the count of
@@ -134,8 +116,11 @@ def _hits(
     how many Chinese characters of the run no table word explains."""
     # (Remembered by the printed texts, before ``compact``: a pure function of them too, and
     # the run's texts need not be made compact again each time the run is printed.)
-    texts = tuple(map(_TEXT, run))
-    if sum(map(len, texts)) <= CACHED_RUN:
+    texts = tuple([t.text for t in run])
+    size = 0
+    for text in texts:
+        size += len(text)
+    if size <= CACHED_RUN:
         named, leftover = _cached_rows(fmt, table, texts, nxt, last)
     else:
         named, leftover = _named_rows(fmt, table, texts, nxt, last)
@@ -645,7 +630,7 @@ def _without_group_pieces(fmt: FormatName, key: str, tokens: Sequence[Token]) ->
         return tokens
     drop: set[int] = set()
     # (A text holding no "(" does not open with one: the test over all tokens runs in C.)
-    bracketed = [i for i, text in enumerate(map(_TEXT, tokens)) if "(" in text]
+    bracketed = [i for i, t in enumerate(tokens) if "(" in t.text]
     for i in bracketed:
         token = tokens[i]
         if token.kind != "text" or not token.text.lstrip().startswith("(") or i in drop:
@@ -692,8 +677,7 @@ def _group_labels(fmt: FormatName, key: str) -> tuple[str, ...]:
 def _bracketed(run: list[Token]) -> bool:
     """Whether a text of ``run`` holds a bracket: none can be a group label's first piece
     without one (see ``_group_piece``)."""
-    joined = "".join(map(_TEXT, run))
-    return "(" in joined or "（" in joined
+    return any("(" in t.text or "（" in t.text for t in run)
 
 
 @lru_cache(maxsize=4096)
@@ -779,7 +763,11 @@ def _cells(table: Table, hit: RowHit) -> int:
 
 def _values(hit: RowHit) -> int:
     """How many values a row has taken."""
-    return list(map(_KIND, hit.values)).count("value")
+    count = 0
+    for t in hit.values:
+        if t.kind == "value":
+            count += 1
+    return count
 
 
 def _wrapped(

@@ -397,7 +397,6 @@ def _line_texts(tokens: Sequence[Token]) -> list[str]:
 
 
 _POS = operator.attrgetter("pos")
-_KIND = operator.attrgetter("kind")
 _SOURCE_LINE = operator.attrgetter("source_line")
 
 
@@ -521,7 +520,7 @@ def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
     most = 1
     for index, hit in hits.items():
         values = hit.values
-        if list(map(_KIND, values)).count("value") != len(table.rows[index].columns):
+        if sum(1 for t in values if t.kind == "value") != len(table.rows[index].columns):
             continue
         most = max(most, trailing(values, "bar"))
     return most
