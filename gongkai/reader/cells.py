@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from gongkai.reader.digits import Split, Sum, TooAmbiguous, fewest_cells, splits
@@ -24,14 +23,24 @@ class Cell(NamedTuple):
     note: str | None = None  # a dash read as 0, a unit dropped, text that is not a number
 
 
-@dataclass(slots=True)
 class RowCells:
-    """The cells of one row, or the candidate splits still open for it."""
+    """The cells of one row, or the candidate splits still open for it. (A class with slots
+    and its own ``__init__``, not a dataclass: compiled by mypyc, it is made without a call
+    into Python.)"""
 
-    cells: list[Cell]
-    candidates: list[Split] | None = None  # several splits remain: decided with the table
-    run: list[Token] | None = None  # the tokens the candidates were split from
-    note: str | None = None
+    __slots__ = ("candidates", "cells", "note", "run")
+
+    def __init__(
+        self,
+        cells: list[Cell],
+        candidates: list[Split] | None = None,
+        run: list[Token] | None = None,
+        note: str | None = None,
+    ) -> None:
+        self.cells = cells
+        self.candidates = candidates  # several splits remain: decided with the table
+        self.run = run  # the tokens the candidates were split from
+        self.note = note
 
 
 def parse_value(token: Token) -> tuple[Value, str, str | None]:

@@ -14,7 +14,6 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from gongkai.layout import FormatName, Table, layout
@@ -26,34 +25,66 @@ SHORT_WORD = 4  # labels shorter than this never skip a row
 PROSE_LEFTOVER = 16  # characters of a run not explained by table words that make it prose
 
 
-@dataclass(slots=True)
 class RowHit:
-    index: int
-    label: Token
-    values: list[Token] = field(default_factory=list)
-    repeated: bool = False
-    before: list[Token] | None = None  # a repeated row's values the first time, if any
-    unlabelled: bool = False  # printed without its label, placed by its position
-    merged: bool = False  # named with other rows in one label ("行政处罚和行政强制")
-    above: Token | None = None  # a value no row owns, on the line just above the label's
-    orphans: bool = False  # values no row owns printed between it and the row next to it
-    # Named after another row in one label run that follows values no row takes: the page may
-    # print its values before its labels, so those after the run need not be this row's.
-    stranded: bool = False
-    abridged: bool = False  # its label printed short, placed by its ordinal
+    """A row of the table found in the tokens: its label and the values printed after it.
+    (A class with slots and its own ``__init__``, not a dataclass: compiled by mypyc, it is
+    made without a call into Python.)"""
+
+    __slots__ = (
+        "above",
+        "abridged",
+        "before",
+        "index",
+        "label",
+        "merged",
+        "orphans",
+        "repeated",
+        "stranded",
+        "unlabelled",
+        "values",
+    )
+
+    def __init__(
+        self,
+        index: int,
+        label: Token,
+        values: list[Token] | None = None,
+        repeated: bool = False,
+        before: list[Token] | None = None,
+        unlabelled: bool = False,
+    ) -> None:
+        self.index = index
+        self.label = label
+        self.values: list[Token] = [] if values is None else values
+        self.repeated = repeated
+        self.before = before  # a repeated row's values the first time, if any
+        self.unlabelled = unlabelled  # printed without its label, placed by its position
+        self.merged = False  # named with other rows in one label ("行政处罚和行政强制")
+        self.above: Token | None = None  # a value no row owns, on the line just above the label's
+        self.orphans = False  # values no row owns printed between it and the row next to it
+        # Named after another row in one label run that follows values no row takes: the page
+        # may print its values before its labels, so those after the run need not be this row's.
+        self.stranded = False
+        self.abridged = False  # its label printed short, placed by its ordinal
 
 
-@dataclass(slots=True)
 class ExtraHit:
-    label: str
-    token: Token
-    values: list[Token] = field(default_factory=list)
+    """A local row's label (no row of the layout) and the values printed after it."""
+
+    __slots__ = ("label", "token", "values")
+
+    def __init__(self, label: str, token: Token, values: list[Token] | None = None) -> None:
+        self.label = label
+        self.token = token
+        self.values: list[Token] = [] if values is None else values
 
 
-@dataclass(slots=True)
 class Scan:
-    rows: dict[int, RowHit]
-    extras: list[ExtraHit]
+    __slots__ = ("extras", "rows")
+
+    def __init__(self, rows: dict[int, RowHit], extras: list[ExtraHit]) -> None:
+        self.rows = rows
+        self.extras = extras
 
 
 def _runs(tokens: Sequence[Token]) -> list[tuple[str, list[Token]]]:

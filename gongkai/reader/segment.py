@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六")
 
@@ -54,13 +53,23 @@ _NUMBERED_TAIL = re.compile(r"[" + _NUMERALS + r"]" + _SEPARATOR + r"(?:" + _ANY
 _BARE_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*(?=[\u4e00-\u9fff])(?:" + _ANY_TITLE + r")")
 
 
-@dataclass(frozen=True)
 class Heading:
-    number: str  # the section this heading opens (by its title)
-    printed: str  # the heading as printed
-    printed_numeral: str | None  # the numeral printed before it, if any
-    start: int  # offset of the heading in the text
-    end: int  # offset just after it
+    """A section heading found in the text. (A class with slots and its own ``__init__``, not a
+    dataclass: compiled by mypyc, it is made without a call into Python.)"""
+
+    __slots__ = ("end", "number", "printed", "printed_numeral", "start")
+
+    def __init__(
+        self, number: str, printed: str, printed_numeral: str | None, start: int, end: int
+    ) -> None:
+        self.number = number  # the section this heading opens (by its title)
+        self.printed = printed  # the heading as printed
+        self.printed_numeral = printed_numeral  # the numeral printed before it, if any
+        self.start = start  # offset of the heading in the text
+        self.end = end  # offset just after it
+
+    def __repr__(self) -> str:
+        return f"Heading({self.number!r}, {self.printed!r}, {self.start}, {self.end})"
 
 
 def find_headings(text: str) -> list[Heading]:

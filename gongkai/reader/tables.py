@@ -14,7 +14,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from gongkai.layout import FormatName, IdentityInstance, Row, Table, layout
@@ -41,12 +41,16 @@ MAX_COMBINATIONS = 5000
 Grid = dict[tuple[str, str], Value]
 
 
-@dataclass(slots=True)
 class TableRead:
-    data: TableData
-    provenance: dict[str, Provenance] = field(default_factory=dict)
-    notes: list[Note] = field(default_factory=list)
-    extra_rows: list[ExtraRow] = field(default_factory=list)
+    """What is read of one table. (A class with slots and its own ``__init__``: see RowHit.)"""
+
+    __slots__ = ("data", "extra_rows", "notes", "provenance")
+
+    def __init__(self, data: TableData) -> None:
+        self.data = data
+        self.provenance: dict[str, Provenance] = {}
+        self.notes: list[Note] = []
+        self.extra_rows: list[ExtraRow] = []
 
 
 @cache
