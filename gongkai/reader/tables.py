@@ -304,6 +304,8 @@ def _before_rows(tokens: Sequence[Token], hits: dict[int, RowHit]) -> Sequence[T
 
 # Columns some tables add after the layout's last one: a share of the total, remarks.
 _EXTRA_COLUMN = re.compile(r"占比|比例|百分比|比重|备注")
+# A note printed among the header's lines ("备注：本表数据截至12月31日。"): no column.
+_HEADER_NOTE = re.compile(r"\s*(?:注|说明|备注)\s*\d?\s*[:：]")
 
 
 def _extra_columns(table: Table, tokens: Sequence[Token], hits: dict[int, RowHit]) -> int:
@@ -312,7 +314,9 @@ def _extra_columns(table: Table, tokens: Sequence[Token], hits: dict[int, RowHit
     if not hits:
         return 0
     before = _before_rows(tokens, hits)
-    header = compact("".join([t.text for t in before if t.kind == "text"]))
+    header = compact(
+        "".join([t.text for t in before if t.kind == "text" and not _HEADER_NOTE.match(t.text)])
+    )
     last = compact(table.rows[0].columns[-1].label)
     at = header.rfind(last)
     return len(_EXTRA_COLUMN.findall(header, at + len(last))) if at >= 0 else 0
