@@ -522,16 +522,17 @@ def _runs_cells_together(hits: Iterable[RowHit]) -> bool:
 
 def _bars_after_rows(table: Table, hits: dict[int, RowHit]) -> int:
     """How many lone "|" lines the table may print after a row's last cell: the most that a
-    row printing all its cells ends with, at least one (the next row's opening "|"). A page
-    may print two before a group of rows ("|", "|", "(二)部分公开"): after a row one cell
-    short, two of them may be the row's end and say nothing of its blank cells."""
-    most = 1
+    row printing all its cells ends with (the next row's opening "|"); one if no row prints
+    all its cells. A page may print two before a group of rows ("|", "|", "(二)部分公开"):
+    after a row one cell short, two of them may be the row's end and say nothing of its blank
+    cells. (A page whose rows end in no lone "|" prints one only for a blank cell.)"""
+    most = -1
     for index, hit in hits.items():
         values = hit.values
         if sum(1 for t in values if t.kind == "value") != len(table.rows[index].columns):
             continue
         most = max(most, trailing(values, "bar"))
-    return most
+    return 1 if most < 0 else most
 
 
 def _values_in_doubt(hit: RowHit) -> bool:
