@@ -67,7 +67,6 @@ MISSED_AT_MOST = {
     # spaces beside a blank cell: null.
     "blank-last-cell-plus-colspan-label-empty-cell-markdown-2021": 11,
     "blank-last-cell-plus-colspan-label-empty-cell-tabs-2021": 11,
-    "space-grouped-thousands-in-row-with-blank-cell-cell_per_line-2021": 2,
     "space-grouped-thousands-in-row-with-blank-cell-layout-2021": 4,
     "space-grouped-thousands-in-row-with-blank-cell-pipe-2021": 4,
     # Rows whose values come from their label's line and the next (numbers wrapped in their
