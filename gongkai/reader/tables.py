@@ -983,6 +983,12 @@ def _block_order(table: Table, header: str) -> tuple[int, ...]:
     return tuple(index for _, index in sorted(places))
 
 
+def _bar_among(tokens: Sequence[Token], values: Sequence[Token]) -> bool:
+    """Whether a lone "|" is printed between the first and the last of ``values``."""
+    first, last = values[0].pos, values[-1].pos
+    return any(t.kind == "bar" and first < t.pos < last for t in tokens)
+
+
 def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
     """Table 四 prints its three blocks side by side: one row of 15 cells after the headers."""
     from gongkai.reader.scan import appeal_values
@@ -1011,6 +1017,14 @@ def _read_appeals(table: Table, tokens: Sequence[Token]) -> TableRead:
         [c.value for c in rc.cells], blocks
     ):
         rc = RowCells(blank_row(len(rc.cells)), note=_GROUPED_NOTE.format(grouped))
+    elif _bar_among(tokens, values) and not _sums_hold([c.value for c in rc.cells], blocks):
+        # A lone "|" among the values (a blank cell, on a page printing one cell a line) that
+        # the values left out, and the blocks do not add up: the cells may have moved.
+        note = (
+            "本表数值之间印有空白单元格（“|”），且各栏之和与总计不符，"
+            "无法确定各数值所在的列，记为空"
+        )
+        rc = RowCells(blank_row(len(rc.cells)), note=note)
     first = values[0].pos
     texts = [t for t in tokens if t.pos < first and t.kind == "text"]
     header = "".join(compact(t.text) for t in texts)
