@@ -165,6 +165,7 @@ def _read_rows(
                 _wrapped_number(hit, printed)
                 or _out_of_place(printed, sums, page_breaks)
                 or _beside_orphans(hit, printed, sums)
+                or _grouped_in_row(printed, sums)
             )
             if doubt is not None:
                 rows[row.key] = RowCells(blank_row(len(row.columns)), note=doubt)
@@ -618,12 +619,29 @@ _GROUPED_NOTE = (
 )
 
 
-def _grouped_apart(values: Sequence[Token]) -> str | None:
+def _grouped_in_row(values: Sequence[Token], sums: Sequence[Sum]) -> str | None:
+    """Why a plain row's values cannot be trusted, or None: two of them alone on a line,
+    printed like one number grouped by a space, the others one a line (see
+    ``_grouped_apart``), and the row's sums, if it has any, do not hold with them apart."""
+    grouped = _grouped_apart(values, lines_at_least=2)
+    if grouped is None:
+        return None
+    if not sums:
+        return (
+            f"该行印有“{grouped}”，可能是以空格分组的一个数，也可能是两个单元格，"
+            "无法确定各数值，记为空"
+        )
+    if _sums_hold([parse_value(t)[0] for t in values], sums):
+        return None
+    return _GROUPED_NOTE.format(grouped)
+
+
+def _grouped_apart(values: Sequence[Token], lines_at_least: int = 3) -> str | None:
     """Two values alone on a line of text, among values printed one a line, printed like one
     number grouped by a space ("1 828": one to three digits, one space, three digits), as
     printed; None if there are none. (On a row's one line, they are as likely two cells.)"""
     lines = Counter(t.source_line for t in values)
-    if len(lines) < 3 or sorted(lines.values())[-2:] != [1, 2]:
+    if len(lines) < lines_at_least or sorted(lines.values())[-2:] != [1, 2]:
         return None
     for a, b in itertools.pairwise(values):
         if (
