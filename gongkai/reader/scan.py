@@ -276,7 +276,7 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             # …nor a note printed after a row's label in its run: the label's row goes on.
             note = next((k for k in range(1, len(run)) if _NOTE.match(run[k].text)), None)
             if note is not None:
-                hits = [(i, t) for i, t in hits if _index_of(run, t) < note]
+                hits = [(i, t) for i, t in hits if _before_note(fmt, table.key, run, note, i, t)]
         if hits is None:
             # A header or a sentence may end in a row label on its own line: try the tail.
             for k in _line_starts(run, 1):
@@ -465,6 +465,21 @@ _NOTE = re.compile(r"\s*(?:注|说明|备注)\s*\d?\s*[:：]")
 # Units printed apart from their values ("0 件", "5 (件)"): no label.
 _UNITS_ONLY = re.compile(r"(?:\(?(?:万元|元|件|个|条|项|次|份)\)?)+")
 _LOCAL_LABEL = re.compile(r"\s*(?:其中|其他|含|包括|另|小计|合计|\d{1,2}\s*[.、])")
+
+
+def _before_note(
+    fmt: FormatName, key: str, run: list[Token], note: int, index: int, token: Token
+) -> bool:
+    """Whether the hit of row ``index`` at ``token`` stands, in a label run whose token
+    ``note`` opens a note: it is printed before the note, or on a later line that it opens
+    with the row's whole label (a row printed after a note line, not the note's own words)."""
+    at = _index_of(run, token)
+    if at < note:
+        return True
+    if at == 0 or run[at - 1].source_line == token.source_line or token.cell:
+        return False
+    line = [t.text for t in run[at:] if t.source_line == token.source_line]
+    return _names_exactly(fmt, key, index, "".join(line))
 
 
 def _label_after(
