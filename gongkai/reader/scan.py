@@ -625,12 +625,14 @@ def _line_starts(run: list[Token], start: int) -> Iterator[int]:
 def _out_of_order(
     fmt: FormatName, table: Table, rows: dict[int, RowHit], nxt: int, run: list[Token]
 ) -> RowHit | None:
-    """The row before ``nxt`` that the label run ``run`` names in full (a distinctive label:
-    a short word such as 其他 or 总计 is a header's as often), or None: a row printed out of
-    the layout's order, or printed again further on (then it holds what it printed first, for
-    the table to compare: two different copies of a row leave it null)."""
+    """The row before ``nxt`` that the label run ``run`` names in full, or None: a row printed
+    out of the layout's order, or printed again further on (then it holds what it printed
+    first, for the table to compare: two different copies of a row leave it null). A short
+    label (规章) names a row not read yet, unless a column is labelled so too: 其他 or 总计 is a
+    header's as often."""
     label = "".join([t.text for t in run])
-    if len(compact(label)) < SHORT_WORD:
+    short = len(compact(label)) < SHORT_WORD
+    if short and (compact(label) in _column_words(fmt) or run[0].cell):
         return None
     found = [i for i in _rows_named(fmt, table.key, label) if i < nxt]
     if len(found) != 1:
@@ -638,7 +640,21 @@ def _out_of_order(
     index = found[0]
     if index not in rows:
         return RowHit(index, run[0])
+    if short:
+        return None  # (a short label printed again may be a header's word: the row stands)
     return RowHit(index, run[0], repeated=True, before=rows[index].values)
+
+
+@cache
+def _column_words(fmt: FormatName) -> frozenset[str]:
+    """The compact labels of every table's columns and column groups (其他, 总计, 自然人…):
+    a short label that is one of them may be a header's, not a row's."""
+    words: set[str] = set()
+    for table in layout(fmt).tables:
+        for row in table.rows:
+            words.update(compact(column.label) for column in row.columns)
+        words.update(compact(label) for label, _ in table.column_groups)
+    return frozenset(words)
 
 
 @lru_cache(maxsize=4096)
