@@ -434,6 +434,12 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             current = rows[behind.index] = behind  # (see _out_of_order above)
             continue
         label = "".join([t.text for t in tail])
+        if tail and max(_rows_named(fmt, table.key, label), default=-1) >= nxt:
+            # The row's label alone on its line(s), then the whole label of a row further on
+            # than a short word may skip to ("5.要求行政机关确认…" / "（七）总计 0 929 …", lines
+            # out of order): the row printed no values, and those that follow are not its.
+            current = None
+            continue
         if (
             tail
             and (_LOCAL_LABEL.match(label) or _SUBTOTAL.search(label))
