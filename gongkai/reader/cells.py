@@ -332,8 +332,11 @@ def _placed_by_bars(tokens: Sequence[Token], n: int, row_end: int = 1) -> list[T
     kinds = [t.kind for t in tokens]
     if "bar" not in kinds:
         return None
-    if not all(t.piped for t in tokens if t.kind == "value"):
+    values = [t for t in tokens if t.kind == "value"]
+    if not all(t.piped for t in values):
         return None
+    if len({t.source_line for t in values}) != len(values):
+        return None  # (cells a line, "| 0 | 549 |": a lone "|" on a line of its own is no cell)
     cells = list(tokens)
     for _ in range(row_end):
         if cells and cells[-1].kind == "bar":
