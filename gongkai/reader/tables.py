@@ -515,9 +515,16 @@ def _runs_cells_together(hits: Iterable[RowHit]) -> bool:
     """Whether a table prints a digit run that is no number ("000023", "00"): its page runs
     cells together, so a row's runs printed apart may still hold several cells."""
     for hit in hits:  # (loops, not generators: a table has a few hundred tokens)
+        before: Token | None = None
         for t in hit.values:
-            if t.kind == "value" and no_number(t.text) and t.text.isdigit():
+            if (
+                t.kind == "value"
+                and no_number(t.text)
+                and t.text.isdigit()
+                and (before is None or not _grouped_pair(before, t))  # ("1 056": one number)
+            ):
                 return True
+            before = t
     return False
 
 
@@ -644,16 +651,22 @@ def _grouped_apart(values: Sequence[Token], lines_at_least: int = 3) -> str | No
     if len(lines) < lines_at_least or sorted(lines.values())[-2:] != [1, 2]:
         return None
     for a, b in itertools.pairwise(values):
-        if (
-            lines[a.source_line] == 2
-            and a.source_line == b.source_line
-            and not a.cell
-            and b.pos == a.pos + len(a.text) + 1
-            and _GROUP_HEAD.fullmatch(a.text)
-            and _GROUP_TAIL.fullmatch(b.text)
-        ):
+        if lines[a.source_line] == 2 and _grouped_pair(a, b):
             return f"{a.text} {b.text}"
     return None
+
+
+def _grouped_pair(a: Token, b: Token) -> bool:
+    """Whether two values of a text line are printed like one number grouped by a space
+    ("1 828": one to three digits, one space, three digits)."""
+    return (
+        a.kind == "value"
+        and a.source_line == b.source_line
+        and not a.cell
+        and b.pos == a.pos + len(a.text) + 1
+        and _GROUP_HEAD.fullmatch(a.text) is not None
+        and _GROUP_TAIL.fullmatch(b.text) is not None
+    )
 
 
 _GROUP_HEAD = re.compile(r"\d{1,3}")
