@@ -501,7 +501,15 @@ def _label_after(
     start = _index_of(run, token)
     for k in _line_starts(run, start + 1):
         if not _names_exactly(fmt, table.key, index, "".join(t.text for t in run[start:k])):
-            continue  # (the label goes on: wrapped over lines)
+            # (The label goes on, wrapped over lines; unless the line after is another row's
+            # whole label, "四、结转下年度继续" / "（七）总计", and the row's label is not whole
+            # with it either: lines printed out of order.)
+            rest = "".join([t.text for t in run[k:]])
+            whole = "".join([t.text for t in run[start:]])
+            if not _rows_named(fmt, table.key, rest) or _names_exactly(
+                fmt, table.key, index, whole
+            ):
+                continue
         tail = run[k:]
         tail_hits, _ = _hits(fmt, table.key, tail, nxt, len(table.rows) - 1)
         return tail if tail_hits is not None and not tail_hits else []
