@@ -194,6 +194,8 @@ MISSED_AT_MOST = {
     "fuzz-grouped-number-is-no-merged-run-2021": 42,
     # damage fuzzer: the total row printed inside the next row's wrapped label
     "fuzz-total-row-inside-wrapped-label-2019": 2,
+    # damage fuzzer: a signed value printed twice pushes a row of table 二 along
+    "fuzz-negative-count-beside-orphan-2019": 25,
     # Tables the reader does not find where a human would.
     "local-summary-table-before-official-table3-and-table4-pipe": 29,
     "table3-extra-subtotal-column-for-legal-persons-2021": 175,

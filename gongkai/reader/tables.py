@@ -164,7 +164,7 @@ def _read_rows(
             doubt = (
                 _wrapped_number(hit, printed)
                 or _out_of_place(printed, sums, page_breaks)
-                or _beside_orphans(hit, printed, sums)
+                or _beside_orphans(hit, printed, sums, row)
                 or _grouped_in_row(printed, sums)
             )
             if doubt is not None:
@@ -673,13 +673,28 @@ _GROUP_HEAD = re.compile(r"\d{1,3}")
 _GROUP_TAIL = re.compile(r"\d{3}")
 
 
-def _beside_orphans(hit: RowHit, values: Sequence[Token], sums: Sequence[Sum]) -> str | None:
+def _beside_orphans(
+    hit: RowHit, values: Sequence[Token], sums: Sequence[Sum], row: Row
+) -> str | None:
     """Why a row whose neighbourhood prints values no row takes cannot be trusted, or None:
     its sums fail, so those values may be pieces of its own numbers, wrapped in their narrow
-    cells ("4100 … 4103" / "本年 6 0" for 41006 and 41030)."""
-    if not hit.orphans or not sums or values[0].cell:  # (a table's cells hold their own)
+    cells ("4100 … 4103" / "本年 6 0" for 41006 and 41030); or, in a row without sums, a
+    count is negative (a 本年增/减 value printed twice pushed the row's cells along)."""
+    if not hit.orphans or values[0].cell:  # (a table's cells hold their own)
         return None
-    if _sums_hold([parse_value(t)[0] for t in values], sums):
+    parsed = [parse_value(t)[0] for t in values]
+    if not sums:
+        negative = any(
+            column.kind != "signed" and value is not None and value < 0
+            for column, value in zip(row.columns, parsed, strict=True)
+        )
+        if not negative:
+            return None
+        return (
+            "该行上下另印有不属于任何一行的数字，且有不应为负数的栏印为负数，"
+            "各数值可能错位，无法确定，记为空"
+        )
+    if _sums_hold(parsed, sums):
         return None
     return (
         "该行上下另印有不属于任何一行的数字（单元格内的数字可能折行），"
