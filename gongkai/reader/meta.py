@@ -1153,6 +1153,7 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
             agency = agency or hinted_agency
             year = year or hinted_year
     period = None  # the statistics period the text prints, where it gives the year
+    title_year = year if title_end > 0 else None  # (the year of a title found in the text)
     if year is None:
         period = _PERIOD.search(text)
         year = int(period.group(1)) if period else _commonest_year(text)
@@ -1165,6 +1166,18 @@ def find_meta(text: str, published_hint: str | None = None, title_hint: str | No
             period = None
         year = int(period.group(1)) if period else year
     published = find_published(text, title_end, published_hint)
+    if (
+        period is not None
+        and title_year is not None
+        and published is not None
+        and title_year < int(published[:4])
+        and year != title_year
+    ):
+        # A title naming a year before its publication's names the year reported on: a period
+        # that says otherwise is last year's sentence copied ("2023年…报告", published 2024,
+        # "统计期限自2022年1月1日起…"). (A title naming the publication's year is the one a
+        # stated period corrects.)
+        year, period = title_year, None
     if year is not None and published is not None and period is None:
         year = _reported_on(text, title_end, year, int(published[:4]))
     if agency is not None and named_above:
