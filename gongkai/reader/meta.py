@@ -377,6 +377,7 @@ def _find_title(head: str, last: bool = False) -> Title:
     above are the page's chrome (a list of related reports, 上一篇/下一篇 links)."""
     best = _NO_TITLE
     titles: list[Title] = []  # the titles with their agency (``last``)
+    dated: Title | None = None  # the first title followed by a date (see below)
     column = best  # a site's column, "2024年政府信息公开年报"
     bare = _BARE_TITLE.match(head)  # "2024年政府信息公开工作年度报告": a title without agency
     if bare and bare.group(0).endswith("年报"):
@@ -407,6 +408,11 @@ def _find_title(head: str, last: bool = False) -> Title:
             year = best.year if best.year is not None else int(m.group(2))
             year_line = head.rfind("\n", 0, m.start(2)) + 1
             named_above = not head[year_line : m.start(2)].strip()
+            if not last and _DATED.match(head, m.end()):
+                # A title its date follows on its line: an entry of a list of other reports
+                # ("东平县人民政府2022年…报告 2023-03-28"), unless no other title follows.
+                dated = dated or Title(agency, year, m.end(), named_above)
+                continue
             if not last:
                 return Title(agency, year, m.end(), named_above)
             titles.append(Title(agency, year, m.end(), named_above))
@@ -425,6 +431,8 @@ def _find_title(head: str, last: bool = False) -> Title:
             return ending
         bare_after = _bare_title_line(head, titles[-1].end)
         return bare_after if bare_after is not None else titles[0]
+    if dated is not None:
+        return dated
     if best.year is None:
         best = column  # (the year a column of the site names: the year of publication, often)
     # A match of _TITLE_YEAR_FIRST starts with the year just before (spaces aside) the "年" where
@@ -441,6 +449,8 @@ def _find_title(head: str, last: bool = False) -> Title:
     return best
 
 
+# A date printed right after a title on its line: a list's entry ("…报告 2023-03-28").
+_DATED = re.compile(r"[ \t]*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 # Words that run on from a report's name into a sentence's break: "…报告中指出的问题，".
 _RUNS_ON = re.compile(r"[\u3400-\u9fff]{1,30}[，。；,;]")
 
