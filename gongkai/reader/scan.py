@@ -216,7 +216,7 @@ def _interjection(
         return False
     if run[0].cell:
         return False
-    note = _NOTE.match(run[0].text) is not None
+    note = NOTE.match(run[0].text) is not None
     if not note and lexicon(fmt).pattern.search("".join(compact(t.text) for t in run)):
         return False
     return all(t.source_line != current.values[-1].source_line for t in run)
@@ -270,11 +270,11 @@ def scan(fmt: FormatName, table: Table, tokens: Sequence[Token]) -> Scan:
             # with a row's label: no part of that label.
             run = [t for t in run if not _group_piece(fmt, table.key, t.text)] or run
         hits, leftover = _hits(fmt, table.key, run, nxt, last)
-        if hits and _NOTE.match(run[0].text) and not all(i in rows for i, _ in hits):
+        if hits and NOTE.match(run[0].text) and not all(i in rows for i, _ in hits):
             hits = None  # a note naming a row ("注：272件申请为上年结转。") does not open it
         elif hits and len(run) > 1:
             # …nor a note printed after a row's label in its run: the label's row goes on.
-            note = next((k for k in range(1, len(run)) if _NOTE.match(run[k].text)), None)
+            note = next((k for k in range(1, len(run)) if NOTE.match(run[k].text)), None)
             if note is not None:
                 hits = [(i, t) for i, t in hits if _before_note(fmt, table.key, run, note, i, t)]
         if hits is None:
@@ -467,7 +467,8 @@ _SUBTOTAL = re.compile(r"小计|合计|其中")
 # A sentence, not a local row's label: a count in words or a full stop ("其中网上申请255件。").
 _SENTENCE = re.compile(r"\d+\s*件|[。；;]\s*$")
 _ITEM_HEADER = re.compile(r"第\s*二十\s*条")  # 第二十条第（八）项: table 二's item headers
-_NOTE = re.compile(r"\s*(?:注|说明|备注)\s*\d?\s*[:：]")
+# A note ("注：…", "备注：…"), under a table or among its header lines: no row, no column.
+NOTE = re.compile(r"\s*(?:注|说明|备注)\s*\d?\s*[:：]")
 # Units printed apart from their values ("0 件", "5 (件)"): no label.
 _UNITS_ONLY = re.compile(r"(?:\(?(?:万元|元|件|个|条|项|次|份)\)?)+")
 _LOCAL_LABEL = re.compile(r"\s*(?:其中|其他|含|包括|另|小计|合计|\d{1,2}\s*[.、])")

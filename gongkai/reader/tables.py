@@ -33,7 +33,7 @@ from gongkai.reader.cells import (
 )
 from gongkai.reader.digits import Split, Sum, agreed
 from gongkai.reader.lexicon import compact
-from gongkai.reader.scan import RowHit, in_order, scan
+from gongkai.reader.scan import NOTE, RowHit, in_order, scan
 from gongkai.reader.tokens import Token
 from gongkai.record import ExtraRow, Note, Provenance, TableData, Value
 
@@ -305,8 +305,6 @@ def _before_rows(tokens: Sequence[Token], hits: dict[int, RowHit]) -> Sequence[T
 
 # Columns some tables add after the layout's last one: a share of the total, remarks.
 _EXTRA_COLUMN = re.compile(r"占比|比例|百分比|比重|备注")
-# A note printed among the header's lines ("备注：本表数据截至12月31日。"): no column.
-_HEADER_NOTE = re.compile(r"\s*(?:注|说明|备注)\s*\d?\s*[:：]")
 
 
 def _extra_columns(table: Table, tokens: Sequence[Token], hits: dict[int, RowHit]) -> int:
@@ -315,8 +313,9 @@ def _extra_columns(table: Table, tokens: Sequence[Token], hits: dict[int, RowHit
     if not hits:
         return 0
     before = _before_rows(tokens, hits)
+    # (A note printed among the header's lines, "备注：本表数据截至…", names no column.)
     header = compact(
-        "".join([t.text for t in before if t.kind == "text" and not _HEADER_NOTE.match(t.text)])
+        "".join([t.text for t in before if t.kind == "text" and not NOTE.match(t.text)])
     )
     last = compact(table.rows[0].columns[-1].label)
     at = header.rfind(last)
