@@ -1,6 +1,7 @@
 """Compile the reader's hot modules with mypyc (see ``gongkai.native``).
 
 python -m gongkai.build_native build [--force]   compile, unless the build is current
+                                                 (exit status 3: nothing to compile with)
 python -m gongkai.build_native status            whether the compiled modules are in use
 python -m gongkai.build_native clean             remove them
 """
@@ -29,6 +30,8 @@ from gongkai.native import (
     extension,
     source,
 )
+
+CANNOT_BUILD = 3  # the exit status of ``build`` where nothing can be compiled (see can_build)
 
 
 def clean() -> None:
@@ -94,10 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command = args[0] if args else "status"
     if command == "build":
-        reason = can_build()
+        reason = None if current() and "--force" not in args else can_build()
         if reason is not None:
             print(f"未编译读取模块：{reason}。读取照常进行，只是较慢。", file=sys.stderr)
-            return 0
+            return CANNOT_BUILD
         if build(force="--force" in args):
             print(f"已编译读取模块（{len(COMPILED)} 个）。")
         else:

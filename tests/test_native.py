@@ -76,12 +76,13 @@ def _read_all(pure: bool) -> tuple[bool, list[str]]:
     return json.loads(first)["compiled"], records
 
 
-def _can_build() -> str | None:
+def _pure_requested() -> str | None:
+    """Why the reader runs plain Python on purpose (GONGKAI_PURE), or None."""
     return None if os.environ.get(native.PURE_VARIABLE, "") in ("", "0") else "GONGKAI_PURE 已设"
 
 
 def test_reader_runs_compiled_after_setup() -> None:
-    reason = can_build() or _can_build()
+    reason = can_build() or _pure_requested()
     if reason is not None:
         pytest.skip(f"nothing compiled here: {reason}")
     assert native.current(), (
@@ -154,3 +155,16 @@ def test_build_command_reports_its_state() -> None:
         text=True,
     )
     assert wrong.returncode == 2 and "用法" in wrong.stderr
+    # Without a compiler, a build says why in one line and exits 3 (scripts/setup prints that
+    # line), and leaves what was built alone.
+    before = native.current()
+    no_compiler = subprocess.run(
+        [sys.executable, "-m", "gongkai.build_native", "build", "--force"],
+        cwd=ROOT,
+        env={**os.environ, "PATH": "/nonexistent"},
+        capture_output=True,
+        text=True,
+    )
+    assert no_compiler.returncode == 3
+    assert no_compiler.stderr.strip().splitlines()[-1].startswith("未编译读取模块：找不到 C 编译器")
+    assert native.current() == before
